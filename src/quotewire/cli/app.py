@@ -1,0 +1,37 @@
+"""The Typer application object and the helpers every command shares."""
+from __future__ import annotations
+
+import sys
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    name="quotewire",
+    help="Read news pages and answer who said what: extract articles, attribute quotes, archive and search them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+err = Console(stderr=True, highlight=False)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One line on stderr and a non-zero exit: the only way a command reports a fatal error."""
+    err.print(f"quotewire: error: {' '.join(str(message).split())}", markup=False)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    err.print(f"quotewire: {' '.join(str(message).split())}", markup=False)
+
+
+def write_out(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `quotewire extract ... | head`
+        raise typer.Exit(0) from None

