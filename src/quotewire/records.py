@@ -63,6 +63,14 @@ class Speaker(_Record):
     aliases: list[str] = Field(default_factory=list, description="other names the article uses for them")
 
 
+class SpeakerCard(_Record):
+    """A name (and role) printed beside a pull quote: chrome for the text, evidence for attribution."""
+
+    block: int = Field(description="index in Article.blocks of the quote block the card belongs to")
+    name: str
+    role: str | None = None
+
+
 class QuoteSpeaker(_Record):
     name: str | None = None
     role: str | None = None
@@ -97,6 +105,7 @@ class Article(_Record):
     url: str | None = None
     updated: str | None = Field(None, description="ISO 8601 date of the last update, when the page gives one")
     tags: list[str] = Field(default_factory=list)
+    speaker_cards: list[SpeakerCard] = Field(default_factory=list)
     source_form: Literal["html", "text", "body"] = "body"
     schema_version: int = SCHEMA_VERSION
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -75,22 +74,3 @@ def extract(
             for line in failures:
                 warn(f"  {line}")
         raise typer.Exit(1 if written else 2)
-
-
-@app.command()
-def demo() -> None:
-    """The embedded default: read the sample pages that ship with quotewire and show who said what."""
-    from quotewire.pipeline import process_many
-    from quotewire.sources import read_path
-
-    samples = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.*"))
-    if not samples:
-        fail("no sample pages shipped")
-    for result in process_many(read_path(p) for p in samples):
-        if result.article is None:
-            warn(f"skipped {result.origin}")
-            continue
-        a = result.article
-        write_out(f"\n{a.doc_id}: {a.title}\n")
-        for q in a.quotes:
-            write_out(f"  [{q.kind}] {q.speaker.name or '?'}: {q.content.text[:100]}\n")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from quotewire.records import Article, Block, BlockKind, Boilerplate, Image
+from quotewire.records import Article, Block, BlockKind, Boilerplate, Image, SpeakerCard
 
 SEPARATOR = "\n\n"
 
@@ -26,7 +26,7 @@ class PageParts:
     publisher: str | None = None
     url: str | None = None
     tags: list[str] = field(default_factory=list)
-    # speaker cards found next to pull quotes: (index of the quote block, name, role or None)
+    # speaker cards beside pull quotes: (index into `blocks` of the quote block, name, role or None)
     speaker_cards: list[tuple[int, str, str | None]] = field(default_factory=list)
 
 
@@ -49,11 +49,15 @@ def assemble(doc_id: str, parts: PageParts, source_form: str) -> Article:
 
     if parts.title:
         add("title", parts.title)
-    for kind, text in parts.blocks:
+    index_of: dict[int, int] = {}
+    for i, (kind, text) in enumerate(parts.blocks):
         add(kind, text)
+        index_of[i] = len(blocks) - 1
+    cards = [SpeakerCard(block=index_of[i], name=name, role=role)
+             for i, name, role in parts.speaker_cards if i in index_of]
     return Article(
         doc_id=doc_id, title=parts.title, category=parts.category, published=parts.published,
         images=parts.images, text="".join(pieces), blocks=blocks, boilerplate=parts.boilerplate,
         authors=parts.authors, publisher=parts.publisher, url=parts.url, updated=parts.updated,
-        tags=parts.tags, source_form=source_form,  # type: ignore[arg-type]
+        tags=parts.tags, speaker_cards=cards, source_form=source_form,  # type: ignore[arg-type]
     )
