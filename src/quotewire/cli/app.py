@@ -35,3 +35,15 @@ def write_out(text: str) -> None:
         sys.stdout.flush()
     except BrokenPipeError:  # `quotewire extract ... | head`
         raise typer.Exit(0) from None
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
+) -> None:
+    """Read news pages and answer who said what."""
+    if version:
+        from quotewire import __version__
+
+        typer.echo(f"quotewire {__version__}")
+        raise typer.Exit(0)
