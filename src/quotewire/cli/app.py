@@ -37,8 +37,9 @@ def write_out(text: str) -> None:
         raise typer.Exit(0) from None
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
 ) -> None:
     """Read news pages and answer who said what."""
@@ -46,4 +47,7 @@ def _root(
         from quotewire import __version__
 
         typer.echo(f"quotewire {__version__}")
+        raise typer.Exit(0)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
         raise typer.Exit(0)
