@@ -22,3 +22,29 @@ def need_shared(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def shared() -> Path:
     return need_shared(SHARED)
+
+
+# --- PostgreSQL (the archive's second backend): one throwaway server per test session.
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A temporary PostgreSQL server (tests/pgserver.py); fails loudly in CI when the binaries are missing."""
+    from tests.pgserver import PgServer, PgUnavailable
+
+    try:
+        server = PgServer().start()
+    except PgUnavailable as exc:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"PostgreSQL is required in CI: {exc}")
+        pytest.skip(str(exc))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_url(pg_server) -> str:
+    """URL (postgresql+psycopg://...) of the session server's default database."""
+    return pg_server.url()

@@ -1,0 +1,485 @@
+"""The Archive: stores article records with their quotes and speakers, and answers queries.
+
+Every write is one transaction (an article with all its quotes, speakers and links, or
+nothing), so an interrupted ingest leaves no half-written article behind.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from sqlalchemy import Engine, bindparam, delete, func, insert, select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from quotewire.errors import QuotewireError, StoreError, TooLarge
+from quotewire.records import (Article, ArticleSummary, IngestFailure, OutletProfile, OutletSummary, Page,
+                               QuoteHit, SpeakerProfile, SpeakerSummary, StoredArticle)
+from quotewire.store import names
+from quotewire.store.models import (ArticleRow, ArticleSpeaker, IngestFailureRow, Outlet, QuoteRow, Source,
+                                    SpeakerAlias, SpeakerRole, SpeakerRow, utcnow)
+from quotewire.store.schema import describe, ensure_schema, make_engine, normalize_url
+from quotewire.store.search import Filters, QuoteSearch, article_query, name_match, name_params, page_args
+
+MAX_TEXT_BYTES = 2 * 1024 * 1024  # article text; larger bodies are refused (reason too_large)
+AddStatus = Literal["inserted", "updated", "unchanged"]
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _date(value: str | None) -> str | None:
+    return value[:10] if value and DATE.match(value) else None
+
+
+def _clean(s: str | None, limit: int = 300) -> str | None:
+    if s is None:
+        return None
+    s = " ".join(s.replace("\x00", " ").split())
+    return s[:limit] or None
+
+
+class Archive:
+    """See the module docstring of quotewire.store for the API."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+        self.dialect = engine.dialect.name
+
+    # --- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str | None = None, *, create: bool = True) -> "Archive":
+        """Opens (and on first use creates or upgrades) the archive at ``url``."""
+        full = normalize_url(url)
+        engine = make_engine(full)
+        if create:
+            ensure_schema(engine)
+        return cls(engine, full)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Archive":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Archive({describe(self.url)!r})"
+
+    @property
+    def name(self) -> str:
+        return describe(self.url)
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def add(self, article: Article, *, origin: str | None = None, source_hash: str | None = None,
+            pipeline: str | None = None) -> AddStatus:
+        """Inserts a new article, updates a changed one, or leaves an identical one alone.
+
+        ``origin`` and ``source_hash`` (sha256 of the input bytes) let a rerun skip the input.
+        """
+        where = origin or article.url or article.doc_id
+        size = len(article.text.encode("utf-8", "surrogatepass"))
+        if size > MAX_TEXT_BYTES:
+            raise TooLarge(where, f"article text is {size / 1e6:.1f} MB, over the "
+                                  f"{MAX_TEXT_BYTES // (1024 * 1024)} MB archive limit")
+        if "\x00" in article.text:  # PostgreSQL text cannot hold NUL; same length keeps the offsets
+            article = article.model_copy(update={"text": article.text.replace("\x00", "\ufffd")})
+        for attempt in range(3):
+            try:
+                with Session(self.engine) as s, s.begin():
+                    status = self._add(s, article)
+                    if origin:
+                        self._mark_source(s, origin, source_hash, pipeline, article)
+                return status
+            except IntegrityError as exc:  # another writer created the same speaker/outlet: retry
+                if attempt == 2:
+                    raise StoreError(where, f"could not store: {_one_line(exc)}") from None
+            except OperationalError as exc:
+                if attempt == 2 or "locked" not in str(exc):
+                    raise StoreError(where, f"could not store: {_one_line(exc)}") from None
+            except SQLAlchemyError as exc:
+                raise StoreError(where, f"could not store: {_one_line(exc)}") from None
+        raise AssertionError("unreachable")
+
+    def _add(self, s: Session, article: Article) -> AddStatus:
+        identity = names.article_identity(article.url, article.text)
+        record = article.to_json()
+        record_hash = names.sha256(record)
+        row = s.scalars(select(ArticleRow).where(ArticleRow.identity == identity)).one_or_none()
+        if row is not None and row.record_hash == record_hash:
+            return "unchanged"
+        published_date = _date(article.published)
+        values: dict[str, Any] = dict(
+            doc_id=article.doc_id[:300], url=article.url, content_hash=names.sha256(article.text),
+            record_hash=record_hash, title=_clean(article.title, 10_000), category=_clean(article.category),
+            published=(article.published or None) and article.published[:40], published_date=published_date,
+            language=(article.language or "und")[:16], authors=list(article.authors), text=article.text,
+            record=record, outlet_id=self._outlet_id(s, article),
+        )
+        if row is None:
+            row = ArticleRow(identity=identity, **values)
+            s.add(row)
+            s.flush()
+            status: AddStatus = "inserted"
+        else:
+            s.execute(delete(QuoteRow).where(QuoteRow.article_id == row.id))
+            s.execute(delete(ArticleSpeaker).where(ArticleSpeaker.article_id == row.id))
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.updated_at = utcnow()
+            s.flush()
+            status = "updated"
+        self._link(s, row.id, article, published_date, values["outlet_id"])
+        return status
+
+    def _outlet_id(self, s: Session, article: Article) -> int | None:
+        found = names.outlet_key(article.publisher, article.url)
+        if found is None:
+            return None
+        key, name, domain = found
+        outlet = s.scalars(select(Outlet).where(Outlet.key == key)).one_or_none()
+        if outlet is None:
+            outlet = Outlet(key=key, name=name, domain=domain)
+            s.add(outlet)
+            s.flush()
+        elif article.publisher and outlet.name == outlet.domain and name != outlet.name:
+            outlet.name = name  # a real name beats the bare domain
+        return outlet.id
+
+    def _link(self, s: Session, article_id: int, article: Article, day: str | None, outlet_id: int | None) -> None:
+        """Speakers (resolved across articles), their roles and aliases, and the quotes."""
+        by_name: dict[str, Any] = {}
+        for sp in article.speakers:
+            by_name.setdefault(sp.name, sp)
+            for alias in sp.aliases:
+                by_name.setdefault(alias, sp)
+        ids: dict[str, int | None] = {}
+        links: dict[int, str] = {}
+
+        def resolve(name: str | None) -> int | None:
+            name = _clean(name)
+            if not name:
+                return None
+            if name not in ids:
+                sp = by_name.get(name)
+                canonical = _clean(sp.name) if sp is not None else name
+                kind = sp.kind if sp is not None else "unknown"
+                sid = self._speaker_id(s, canonical or name, kind)
+                ids[name] = sid
+                if sid is not None:
+                    links.setdefault(sid, name)
+                    if sp is not None:
+                        ids.setdefault(canonical or name, sid)
+                        for alias in [sp.name, *sp.aliases]:
+                            self._alias(s, sid, alias)
+                        for role in sp.roles:
+                            self._role(s, sid, role, day)
+                    self._alias(s, sid, name)
+            return ids[name]
+
+        for sp in article.speakers:
+            resolve(sp.name)
+        rows = []
+        for pos, quote in enumerate(article.quotes):
+            sid = resolve(quote.speaker.name)
+            role = _clean(quote.speaker.role)
+            if sid is not None and role:
+                self._role(s, sid, role, day)
+            mention = quote.speaker.mention
+            rows.append(dict(
+                article_id=article_id, position=pos, kind=quote.kind, content=quote.content.text.replace("\x00", " "),
+                content_start=quote.content.start, content_end=quote.content.end,
+                cue=_clean(quote.cue.text) if quote.cue else None, cue_start=quote.cue.start if quote.cue else None,
+                cue_end=quote.cue.end if quote.cue else None, speaker_id=sid,
+                speaker_name=_clean(quote.speaker.name), mention=_clean(mention.text) if mention else None,
+                mention_start=mention.start if mention else None, mention_end=mention.end if mention else None,
+                role=role, confidence=float(quote.confidence), outlet_id=outlet_id, published_date=day,
+                language=(article.language or "und")[:16]))
+        if links:
+            s.execute(insert(ArticleSpeaker), [dict(article_id=article_id, speaker_id=k, name=v)
+                                               for k, v in links.items()])
+        if rows:
+            s.execute(insert(QuoteRow), rows)
+
+    def _speaker_id(self, s: Session, name: str, kind: str) -> int | None:
+        key = names.norm_name(name)[:300]
+        if not key:
+            return None
+        row = s.scalars(select(SpeakerRow).where(SpeakerRow.norm_name == key)).one_or_none()
+        if row is None and " " in key:  # a full-name alias of a known speaker
+            alias_of = s.scalars(select(SpeakerAlias.speaker_id).where(SpeakerAlias.norm_alias == key)
+                                 .distinct()).all()
+            if len(alias_of) == 1:
+                row = s.get(SpeakerRow, alias_of[0])
+        if row is None and " " in key:  # a near-identical spelling
+            first = names.like_prefix(key)
+            for cand in s.scalars(select(SpeakerRow).where(SpeakerRow.norm_name.like(first, escape="\\"))):
+                if names.near_duplicate(key, cand.norm_name) and (kind == "unknown" or cand.kind in (kind, "unknown")):
+                    row = cand
+                    break
+        if row is None:
+            row = SpeakerRow(name=name, norm_name=key, kind=kind)
+            s.add(row)
+            s.flush()
+        elif row.kind == "unknown" and kind != "unknown":
+            row.kind = kind
+        return row.id
+
+    def _alias(self, s: Session, speaker_id: int, alias: str | None) -> None:
+        alias = _clean(alias)
+        if not alias:
+            return
+        canonical = s.get(SpeakerRow, speaker_id)
+        if canonical is not None and alias == canonical.name:
+            return
+        key = names.fold(alias)[:300]
+        if not key:
+            return
+        exists = s.scalar(select(SpeakerAlias.id).where(SpeakerAlias.speaker_id == speaker_id,
+                                                        SpeakerAlias.norm_alias == key))
+        if exists is None:
+            s.add(SpeakerAlias(speaker_id=speaker_id, alias=alias, norm_alias=key))
+            s.flush()
+
+    def _role(self, s: Session, speaker_id: int, role: str | None, day: str | None) -> None:
+        role = _clean(role)
+        if not role:
+            return
+        row = s.scalars(select(SpeakerRole).where(SpeakerRole.speaker_id == speaker_id,
+                                                  SpeakerRole.role == role)).one_or_none()
+        if row is None:
+            s.add(SpeakerRole(speaker_id=speaker_id, role=role, first_seen=day, last_seen=day))
+            s.flush()
+        elif day:
+            row.first_seen = min(row.first_seen or day, day)
+            row.last_seen = max(row.last_seen or day, day)
+
+    def _mark_source(self, s: Session, origin: str, source_hash: str | None, pipeline: str | None,
+                     article: Article) -> None:
+        article_id = s.scalar(select(ArticleRow.id).where(
+            ArticleRow.identity == names.article_identity(article.url, article.text)))
+        origin = origin[:1000]
+        s.execute(delete(IngestFailureRow).where(IngestFailureRow.origin == origin))
+        if source_hash is None:
+            return
+        from quotewire import __version__
+
+        src = s.scalars(select(Source).where(Source.origin == origin)).one_or_none()
+        if src is None:
+            s.add(Source(origin=origin, bytes_hash=source_hash, pipeline=pipeline or __version__,
+                         article_id=article_id))
+        else:
+            src.bytes_hash, src.pipeline, src.article_id = source_hash, pipeline or __version__, article_id
+
+    def seen(self, origin: str, source_hash: str, pipeline: str | None = None) -> bool:
+        """True when this input, byte for byte, was already stored by this pipeline version."""
+        from quotewire import __version__
+
+        with self.engine.connect() as conn:
+            row = conn.execute(select(Source.bytes_hash, Source.pipeline, Source.article_id)
+                               .where(Source.origin == origin[:1000])).one_or_none()
+        return bool(row and row[0] == source_hash and row[1] == (pipeline or __version__) and row[2] is not None)
+
+    def record_failure(self, origin: str, reason: str, message: str) -> None:
+        """Keeps the latest failure of each input (a rerun that fails again replaces it)."""
+        origin = (origin or "<unknown>")[:1000]
+        try:
+            with Session(self.engine) as s, s.begin():
+                row = s.scalars(select(IngestFailureRow).where(IngestFailureRow.origin == origin)).one_or_none()
+                if row is None:
+                    s.add(IngestFailureRow(origin=origin, reason=reason[:64], message=message, at=utcnow()))
+                else:
+                    row.reason, row.message, row.at = reason[:64], message, utcnow()
+        except SQLAlchemyError as exc:
+            raise StoreError(origin, f"could not record the failure: {_one_line(exc)}") from None
+
+    def failures(self, limit: int = 100) -> list[IngestFailure]:
+        with Session(self.engine) as s:
+            rows = s.scalars(select(IngestFailureRow).order_by(IngestFailureRow.at.desc(), IngestFailureRow.id.desc())
+                             .limit(limit)).all()
+            return [IngestFailure(origin=r.origin, reason=r.reason, message=r.message,
+                                  at=r.at.isoformat() if r.at else None) for r in rows]
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def _search(self, conn: Any, q: str | None, **filters: Any) -> QuoteSearch:
+        return QuoteSearch(conn, q, Filters(**filters))
+
+    def search(self, q: str | None = None, *, speaker: int | str | None = None, outlet: int | str | None = None,
+               date_from: str | date | None = None, date_to: str | date | None = None, kind: str | None = None,
+               language: str | None = None, page: int = 1, per_page: int = 20) -> Page:
+        """Ranked full-text search over quotes (newest first without ``q``), one page of hits."""
+        page, per_page = page_args(page, per_page)
+        with self._read() as conn:
+            items, total = self._search(conn, q, speaker=speaker, outlet=outlet, date_from=date_from,
+                                        date_to=date_to, kind=kind, language=language).page(page, per_page)
+        return Page(items=items, total=total, page=page, per_page=per_page)
+
+    def iter_search(self, q: str | None = None, *, speaker: int | str | None = None,
+                    outlet: int | str | None = None, date_from: str | date | None = None,
+                    date_to: str | date | None = None, kind: str | None = None,
+                    language: str | None = None) -> Iterator[QuoteHit]:
+        """Every hit in rank order (for exports); reads in chunks."""
+        with self._read() as conn:
+            yield from self._search(conn, q, speaker=speaker, outlet=outlet, date_from=date_from,
+                                    date_to=date_to, kind=kind, language=language).iterate()
+
+    def _read(self) -> Any:
+        try:
+            return self.engine.connect()
+        except SQLAlchemyError as exc:
+            raise StoreError(self.name, f"cannot read the archive: {_one_line(exc)}") from None
+
+    def article(self, article_id: int) -> StoredArticle | None:
+        with Session(self.engine) as s:
+            row = s.get(ArticleRow, int(article_id))
+            if row is None:
+                return None
+            outlet = s.get(Outlet, row.outlet_id) if row.outlet_id else None
+            quote_ids = list(s.scalars(select(QuoteRow.id).where(QuoteRow.article_id == row.id)
+                                       .order_by(QuoteRow.position)))
+            speaker_ids: dict[str, int] = {}
+            for sid, name, canonical in s.execute(
+                    select(ArticleSpeaker.speaker_id, ArticleSpeaker.name, SpeakerRow.name)
+                    .join(SpeakerRow, SpeakerRow.id == ArticleSpeaker.speaker_id)
+                    .where(ArticleSpeaker.article_id == row.id)):
+                speaker_ids.setdefault(name, sid)
+                speaker_ids.setdefault(canonical, sid)
+            return StoredArticle(article_id=row.id, outlet_id=row.outlet_id, outlet_name=outlet.name if outlet else None,
+                                 article=Article.model_validate_json(row.record), quote_ids=quote_ids,
+                                 speaker_ids=speaker_ids)
+
+    def articles(self, q: str | None = None, outlet: int | str | None = None, page: int = 1,
+                 per_page: int = 20) -> tuple[list[ArticleSummary], int]:
+        with self._read() as conn:
+            ranked, total = article_query(conn, q, outlet, page, per_page)
+            return self._article_summaries(conn, [i for i, _ in ranked]), total
+
+    def _article_summaries(self, conn: Any, ids: list[int]) -> list[ArticleSummary]:
+        if not ids:
+            return []
+        rows = conn.execute(text(
+            "SELECT a.id, a.doc_id, a.title, a.url, a.published, a.outlet_id, o.name, "
+            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) "
+            "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id IN :ids")
+            .bindparams(bindparam("ids", expanding=True)), {"ids": ids}).all()
+        by_id = {r[0]: ArticleSummary(article_id=r[0], doc_id=r[1], title=r[2], url=r[3], published=r[4],
+                                      outlet_id=r[5], outlet_name=r[6], quote_count=int(r[7])) for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def speaker(self, speaker_id: int) -> SpeakerProfile | None:
+        with Session(self.engine) as s:
+            row = s.get(SpeakerRow, int(speaker_id))
+            if row is None:
+                return None
+            summary = self._speaker_summaries(s, [row.id])[0]
+            outlets = [(int(oid), name, int(n)) for oid, name, n in s.execute(
+                select(Outlet.id, Outlet.name, func.count(QuoteRow.id)).join(QuoteRow, QuoteRow.outlet_id == Outlet.id)
+                .where(QuoteRow.speaker_id == row.id).group_by(Outlet.id, Outlet.name)
+                .order_by(func.count(QuoteRow.id).desc(), Outlet.name))]
+            days = [d for d in s.scalars(select(QuoteRow.published_date).where(
+                QuoteRow.speaker_id == row.id, QuoteRow.published_date.is_not(None)))]
+            weeks: Counter[str] = Counter()
+            for d in days:
+                try:
+                    day = date.fromisoformat(d)
+                except ValueError:
+                    continue
+                weeks[(day - timedelta(days=day.weekday())).isoformat()] += 1
+            return SpeakerProfile(**summary.model_dump(), outlets=outlets, weekly=sorted(weeks.items()),
+                                  first_seen=min(days) if days else None, last_seen=max(days) if days else None)
+
+    def _speaker_summaries(self, s: Session, ids: list[int]) -> list[SpeakerSummary]:
+        if not ids:
+            return []
+        rows = {r.id: r for r in s.scalars(select(SpeakerRow).where(SpeakerRow.id.in_(ids)))}
+        counts = dict(s.execute(select(QuoteRow.speaker_id, func.count(QuoteRow.id))
+                                .where(QuoteRow.speaker_id.in_(ids)).group_by(QuoteRow.speaker_id)).all())
+        roles: dict[int, list[str]] = {}
+        for sid, role in s.execute(select(SpeakerRole.speaker_id, SpeakerRole.role).where(
+                SpeakerRole.speaker_id.in_(ids)).order_by(SpeakerRole.last_seen.desc(), SpeakerRole.id)):
+            roles.setdefault(sid, []).append(role)
+        aliases: dict[int, list[str]] = {}
+        for sid, alias in s.execute(select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(
+                SpeakerAlias.speaker_id.in_(ids)).order_by(SpeakerAlias.id)):
+            aliases.setdefault(sid, []).append(alias)
+        return [SpeakerSummary(speaker_id=i, name=rows[i].name, kind=rows[i].kind, roles=roles.get(i, []),
+                               aliases=aliases.get(i, []), quote_count=int(counts.get(i, 0)))
+                for i in ids if i in rows]
+
+    def speaker_quotes(self, speaker_id: int, q: str | None = None, page: int = 1, per_page: int = 20) -> Page:
+        return self.search(q, speaker=int(speaker_id), page=page, per_page=per_page)
+
+    def speakers(self, q: str | None = None, page: int = 1, per_page: int = 50) -> tuple[list[SpeakerSummary], int]:
+        """Speakers by number of quotes; ``q`` matches whole words of a name or alias."""
+        page, per_page = page_args(page, per_page)
+        params: dict[str, Any] = {"lim": per_page, "off": (page - 1) * per_page}
+        cond = ""
+        if q and q.strip() and names.norm_name(q):
+            params.update(name_params(q, "n"))
+            cond = (f"WHERE s.id IN (SELECT id FROM speakers WHERE {name_match('norm_name', 'n')} "
+                    f"UNION SELECT speaker_id FROM speaker_aliases WHERE {name_match('norm_alias', 'n')})")
+        elif q and q.strip():
+            return [], 0
+        with Session(self.engine) as s:
+            total = int(s.execute(text(f"SELECT count(*) FROM speakers s {cond}"), params).scalar_one())
+            ids = [int(r[0]) for r in s.execute(text(
+                f"SELECT s.id FROM speakers s LEFT JOIN (SELECT speaker_id, count(*) AS n FROM quotes "
+                f"GROUP BY speaker_id) c ON c.speaker_id = s.id {cond} "
+                "ORDER BY coalesce(c.n, 0) DESC, s.name, s.id LIMIT :lim OFFSET :off"), params)]
+            return self._speaker_summaries(s, ids), total
+
+    def outlet(self, outlet_id: int, *, articles: int = 50, top: int = 20) -> OutletProfile | None:
+        with self._read() as conn:
+            row = conn.execute(select(Outlet.id, Outlet.name, Outlet.domain).where(Outlet.id == int(outlet_id))).first()
+            if row is None:
+                return None
+            count = int(conn.execute(select(func.count(ArticleRow.id)).where(ArticleRow.outlet_id == row[0]))
+                        .scalar_one())
+            ids = [int(r[0]) for r in conn.execute(text(
+                "SELECT id FROM articles WHERE outlet_id = :o ORDER BY (published_date IS NULL), "
+                "published_date DESC, id DESC LIMIT :lim"), {"o": row[0], "lim": articles})]
+            top_speakers = [(int(a), b, int(c)) for a, b, c in conn.execute(
+                select(SpeakerRow.id, SpeakerRow.name, func.count(QuoteRow.id))
+                .join(QuoteRow, QuoteRow.speaker_id == SpeakerRow.id).where(QuoteRow.outlet_id == row[0])
+                .group_by(SpeakerRow.id, SpeakerRow.name).order_by(func.count(QuoteRow.id).desc(), SpeakerRow.name)
+                .limit(top))]
+            return OutletProfile(outlet_id=row[0], name=row[1], domain=row[2], article_count=count,
+                                 articles=self._article_summaries(conn, ids), top_speakers=top_speakers)
+
+    def outlets(self) -> list[OutletSummary]:
+        with self._read() as conn:
+            rows = conn.execute(select(Outlet.id, Outlet.name, Outlet.domain, func.count(ArticleRow.id))
+                                .outerjoin(ArticleRow, ArticleRow.outlet_id == Outlet.id)
+                                .group_by(Outlet.id, Outlet.name, Outlet.domain)
+                                .order_by(func.count(ArticleRow.id).desc(), Outlet.name)).all()
+        return [OutletSummary(outlet_id=r[0], name=r[1], domain=r[2], article_count=int(r[3])) for r in rows]
+
+    def stats(self) -> dict[str, int]:
+        with self._read() as conn:
+            out = {}
+            for key, table in (("articles", "articles"), ("quotes", "quotes"), ("speakers", "speakers"),
+                               ("outlets", "outlets"), ("failures", "ingest_failures")):
+                out[key] = int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+            return out
+
+    def delete_article(self, article_id: int) -> bool:
+        """Removes an article and its quotes (speakers stay: other articles may quote them)."""
+        with Session(self.engine) as s, s.begin():
+            s.execute(delete(QuoteRow).where(QuoteRow.article_id == int(article_id)))
+            s.execute(update(Source).where(Source.article_id == int(article_id)).values(article_id=None))
+            return s.execute(delete(ArticleRow).where(ArticleRow.id == int(article_id))).rowcount > 0
+
+
+def _one_line(exc: BaseException) -> str:
+    msg = str(getattr(exc, "orig", None) or exc).strip()
+    return " ".join(msg.splitlines()[0].split()) if msg else type(exc).__name__
+
+
+__all__ = ["Archive", "AddStatus", "MAX_TEXT_BYTES", "QuotewireError"]

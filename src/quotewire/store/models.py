@@ -1,0 +1,148 @@
+"""The archive's tables as typed SQLAlchemy models.
+
+The migrations in ``store/migrations`` are the source of truth for the live schema; these
+models mirror them for queries. Full-text search structures (SQLite FTS5 tables, PostgreSQL
+``tsv`` columns) are backend-specific, created by the migrations and never mapped here.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Outlet(Base):
+    __tablename__ = "outlets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True, comment="domain, or name:<normalised name>")
+    name: Mapped[str] = mapped_column(String(300))
+    domain: Mapped[str | None] = mapped_column(String(255))
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identity: Mapped[str] = mapped_column(String(600), unique=True,
+                                          comment="url:<normalised url> or sha256:<hash of the text>")
+    doc_id: Mapped[str] = mapped_column(String(300))
+    url: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), comment="sha256 of the text")
+    record_hash: Mapped[str] = mapped_column(String(64), comment="sha256 of the full record: a change updates")
+    title: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str | None] = mapped_column(String(300))
+    published: Mapped[str | None] = mapped_column(String(40), comment="as the page gives it (ISO 8601)")
+    published_date: Mapped[str | None] = mapped_column(String(10), index=True, comment="YYYY-MM-DD, for filters")
+    language: Mapped[str] = mapped_column(String(16), default="und")
+    authors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    text: Mapped[str] = mapped_column(Text, default="")
+    record: Mapped[str] = mapped_column(Text, comment="the Article record as JSON")
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SpeakerRow(Base):
+    __tablename__ = "speakers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    norm_name: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="unknown")
+
+
+class SpeakerAlias(Base):
+    __tablename__ = "speaker_aliases"
+    __table_args__ = (UniqueConstraint("speaker_id", "norm_alias"), Index("ix_speaker_aliases_norm", "norm_alias"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(300))
+    norm_alias: Mapped[str] = mapped_column(String(300))
+
+
+class SpeakerRole(Base):
+    __tablename__ = "speaker_roles"
+    __table_args__ = (UniqueConstraint("speaker_id", "role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(300))
+    first_seen: Mapped[str | None] = mapped_column(String(10))
+    last_seen: Mapped[str | None] = mapped_column(String(10))
+
+
+class ArticleSpeaker(Base):
+    """Who appears in which article (quoted or named as a speaker)."""
+
+    __tablename__ = "article_speakers"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), primary_key=True,
+                                            index=True)
+    name: Mapped[str] = mapped_column(String(300), comment="the name as this article gives it")
+
+
+class QuoteRow(Base):
+    __tablename__ = "quotes"
+    __table_args__ = (Index("ix_quotes_article_position", "article_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, comment="index in the article's quotes")
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    content: Mapped[str] = mapped_column(Text)
+    content_start: Mapped[int] = mapped_column(Integer)
+    content_end: Mapped[int] = mapped_column(Integer)
+    cue: Mapped[str | None] = mapped_column(String(300))
+    cue_start: Mapped[int | None] = mapped_column(Integer)
+    cue_end: Mapped[int | None] = mapped_column(Integer)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id"), index=True)
+    speaker_name: Mapped[str | None] = mapped_column(String(300), comment="the name as the article gives it")
+    mention: Mapped[str | None] = mapped_column(String(300))
+    mention_start: Mapped[int | None] = mapped_column(Integer)
+    mention_end: Mapped[int | None] = mapped_column(Integer)
+    role: Mapped[str | None] = mapped_column(String(300))
+    confidence: Mapped[float] = mapped_column(Float, default=0.5)
+    # copied from the article so that filtered searches need no join
+    outlet_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    published_date: Mapped[str | None] = mapped_column(String(10), index=True)
+    language: Mapped[str | None] = mapped_column(String(16))
+
+
+class Source(Base):
+    """An input already read: a rerun skips it while its bytes are unchanged (incremental ingest)."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    origin: Mapped[str] = mapped_column(String(1000), unique=True)
+    bytes_hash: Mapped[str] = mapped_column(String(64))
+    pipeline: Mapped[str] = mapped_column(String(40), comment="quotewire version that read it")
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+
+
+class IngestFailureRow(Base):
+    __tablename__ = "ingest_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    origin: Mapped[str] = mapped_column(String(1000), unique=True, comment="latest failure per input")
+    reason: Mapped[str] = mapped_column(String(64), index=True)
+    message: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def row_dict(row: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A mapped row's columns as a dict (tests and dumps compare these)."""
+    return {c.key: getattr(row, c.key) for c in row.__table__.columns if c.key not in skip}

@@ -1,0 +1,366 @@
+"""User search text to safe full-text queries, and the filtered, ranked quote search itself.
+
+The query language is deliberately small: words (all must match), "exact phrases", ``word*``
+prefixes, ``-word`` exclusions and ``OR`` between two terms. Anything else in the text is
+ignored rather than passed on: terms reach SQLite FTS5 as quoted strings and PostgreSQL as
+bound parameters of ``plainto_tsquery``/``phraseto_tsquery``, so no input is a syntax error
+and none is SQL.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.engine import Connection
+
+from quotewire.errors import ConfigError
+from quotewire.records import QuoteHit
+from quotewire.store.names import norm_name
+
+QUOTE_KINDS = ("direct", "mixed", "indirect")
+WORD = re.compile(r"[^\W_]+")
+TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+PG_CONFIG = "english"
+MAX_TERMS = 32
+MAX_PER_PAGE = 500
+
+
+@dataclass
+class Term:
+    kind: str  # word | phrase | prefix
+    text: str  # words separated by single spaces
+
+
+@dataclass
+class ParsedQuery:
+    clauses: list[list[Term]] = field(default_factory=list)  # AND of ORs
+    exclude: list[Term] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.clauses)
+
+
+def parse_query(q: str | None) -> ParsedQuery:
+    """User text to terms; never fails. Exclusions alone match nothing, so they are dropped."""
+    parsed = ParsedQuery()
+    if not q:
+        return parsed
+    pending_or = False
+    for tok in TOKEN.findall(q)[: MAX_TERMS * 2]:
+        if tok == "OR":
+            pending_or = bool(parsed.clauses)
+            continue
+        negate = tok.startswith("-") and len(tok) > 1
+        body = tok[1:] if negate else tok
+        if body.startswith('"'):
+            words = WORD.findall(body)
+            term = Term("phrase" if len(words) > 1 else "word", " ".join(words))
+        else:
+            words = WORD.findall(body)
+            if len(words) == 1 and body.rstrip().endswith("*"):
+                term = Term("prefix", words[0])
+            else:
+                term = Term("phrase" if len(words) > 1 else "word", " ".join(words))
+        if not term.text:
+            continue
+        if negate:
+            parsed.exclude.append(term)
+        elif pending_or:
+            parsed.clauses[-1].append(term)
+        else:
+            parsed.clauses.append([term])
+        pending_or = False
+    parsed.clauses = parsed.clauses[:MAX_TERMS]
+    parsed.exclude = parsed.exclude[:MAX_TERMS] if parsed.clauses else []
+    return parsed
+
+
+def fts5_expr(parsed: ParsedQuery) -> str:
+    """An FTS5 MATCH expression; every term is a double-quoted string, so it always parses."""
+    def one(term: Term) -> str:
+        quoted = '"' + term.text.replace('"', '""') + '"'
+        return quoted + "*" if term.kind == "prefix" else quoted
+
+    def group(terms: Sequence[Term]) -> str:
+        return one(terms[0]) if len(terms) == 1 else "(" + " OR ".join(one(t) for t in terms) + ")"
+
+    expr = " AND ".join(group(c) for c in parsed.clauses)
+    if parsed.exclude:
+        expr = f"({expr}) NOT {group(parsed.exclude)}"
+    return expr
+
+
+def pg_tsquery(parsed: ParsedQuery, params: dict[str, Any], prefix: str = "t") -> str:
+    """A tsquery SQL expression built from bound parameters only."""
+    def one(term: Term) -> str:
+        name = f"{prefix}{len(params)}"
+        if term.kind == "prefix":
+            params[name] = term.text + ":*"
+            return f"to_tsquery('{PG_CONFIG}', :{name})"
+        params[name] = term.text
+        fn = "phraseto_tsquery" if term.kind == "phrase" else "plainto_tsquery"
+        return f"{fn}('{PG_CONFIG}', :{name})"
+
+    def group(terms: Sequence[Term]) -> str:
+        return one(terms[0]) if len(terms) == 1 else "(" + " || ".join(one(t) for t in terms) + ")"
+
+    expr = " && ".join(group(c) for c in parsed.clauses)
+    if parsed.exclude:
+        expr = f"({expr}) && !!{group(parsed.exclude)}"
+    return f"({expr})"
+
+
+def iso_bound(value: str | date | None, *, end: bool, name: str) -> str | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD (or a date) as the first or last day it covers."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    s = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}", s):
+            return f"{s}-12-31" if end else f"{s}-01-01"
+        if re.fullmatch(r"\d{4}-\d{2}", s):
+            y, m = map(int, s.split("-"))
+            return f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}" if end else f"{y:04d}-{m:02d}-01"
+        return date.fromisoformat(s[:10]).isoformat()
+    except ValueError:
+        pass
+    raise ConfigError(f"--{name} {s}", "not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+@dataclass
+class Filters:
+    speaker: int | str | None = None
+    outlet: int | str | None = None
+    date_from: str | date | None = None
+    date_to: str | date | None = None
+    kind: str | None = None
+    language: str | None = None
+
+    def sql(self, params: dict[str, Any], alias: str = "q") -> list[str]:
+        """WHERE conditions on the quotes table (every value bound)."""
+        where: list[str] = []
+        if self.speaker is not None and str(self.speaker).strip():
+            sp = str(self.speaker).strip()
+            if sp.isdigit():
+                params["f_sid"] = int(sp)
+                where.append(f"{alias}.speaker_id = :f_sid")
+            else:
+                params.update(name_params(sp, "f_sp"))
+                where.append(f"{alias}.speaker_id IN (SELECT id FROM speakers WHERE {name_match('norm_name', 'f_sp')} "
+                             f"UNION SELECT speaker_id FROM speaker_aliases WHERE {name_match('norm_alias', 'f_sp')})")
+        if self.outlet is not None and str(self.outlet).strip():
+            ot = str(self.outlet).strip()
+            if ot.isdigit():
+                params["f_oid"] = int(ot)
+                where.append(f"{alias}.outlet_id = :f_oid")
+            else:
+                params["f_ot"] = ot.lower()
+                params["f_ot_sub"] = "%." + like_escape(ot.lower())
+                where.append(f"{alias}.outlet_id IN (SELECT id FROM outlets WHERE lower(name) = :f_ot "
+                             "OR domain = :f_ot OR domain LIKE :f_ot_sub ESCAPE '\\')")
+        lo = iso_bound(self.date_from, end=False, name="from")
+        hi = iso_bound(self.date_to, end=True, name="to")
+        if lo:
+            params["f_from"] = lo
+            where.append(f"{alias}.published_date >= :f_from")
+        if hi:
+            params["f_to"] = hi
+            where.append(f"{alias}.published_date <= :f_to")
+        if self.kind:
+            kinds = [k.strip().lower() for k in str(self.kind).split(",") if k.strip()]
+            bad = [k for k in kinds if k not in QUOTE_KINDS]
+            if bad:
+                raise ConfigError(f"--kind {bad[0]}", "choose direct, mixed or indirect")
+            names = []
+            for i, k in enumerate(kinds):
+                params[f"f_kind{i}"] = k
+                names.append(f":f_kind{i}")
+            where.append(f"{alias}.kind IN ({', '.join(names)})")
+        if self.language:
+            params["f_lang"] = str(self.language).strip().lower()
+            where.append(f"{alias}.language = :f_lang")
+        return where
+
+
+def like_escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def name_params(name: str, prefix: str) -> dict[str, str]:
+    n = like_escape(norm_name(name))
+    return {f"{prefix}_eq": norm_name(name), f"{prefix}_a": n + " %", f"{prefix}_b": "% " + n,
+            f"{prefix}_c": "% " + n + " %"}
+
+
+def name_match(column: str, prefix: str) -> str:
+    """A name given as whole words matches: "lima" finds "ana lima", not "alimann"."""
+    return (f"({column} = :{prefix}_eq OR {column} LIKE :{prefix}_a ESCAPE '\\' "
+            f"OR {column} LIKE :{prefix}_b ESCAPE '\\' OR {column} LIKE :{prefix}_c ESCAPE '\\')")
+
+
+def page_args(page: int, per_page: int) -> tuple[int, int]:
+    page = max(1, int(page))
+    per_page = min(max(1, int(per_page)), MAX_PER_PAGE)
+    return page, per_page
+
+
+MARKED = re.compile(r"\[\[(.*?)\]\]", re.S)
+
+
+def _mark_words(m: re.Match[str]) -> str:
+    """A marked phrase as marked words, as PostgreSQL's ts_headline marks it."""
+    return "[[" + re.sub(r"(\s+)", r"]]\1[[", m.group(1)) + "]]"
+
+
+class QuoteSearch:
+    """One search: its ranked id list, its count and the hits of any slice."""
+
+    def __init__(self, conn: Connection, q: str | None, filters: Filters) -> None:
+        self.conn = conn
+        self.dialect = conn.dialect.name
+        self.parsed = parse_query(q)
+        self.params: dict[str, Any] = {}
+        self.where = filters.sql(self.params)
+        self.empty = bool(q and q.strip()) and not self.parsed  # text with no searchable term
+        if self.parsed:
+            if self.dialect == "sqlite":
+                self.params["fts"] = fts5_expr(self.parsed)
+                self.source = "quote_fts JOIN quotes q ON q.id = quote_fts.rowid"
+                self.where = ["quote_fts MATCH :fts", *self.where]
+                self.score = "bm25(quote_fts)"  # lower is better
+            else:
+                tsq = pg_tsquery(self.parsed, self.params)
+                self.source = f"quotes q CROSS JOIN (SELECT {tsq} AS query) AS tq"
+                self.where = ["q.tsv @@ tq.query", *self.where]
+                self.score = "-ts_rank(q.tsv, tq.query)"
+            self.order = f"{self.score}, q.id"
+        else:
+            self.source = "quotes q"
+            self.score = "NULL"
+            self.order = "(q.published_date IS NULL), q.published_date DESC, q.id DESC"
+
+    def _where(self) -> str:
+        return (" WHERE " + " AND ".join(self.where)) if self.where else ""
+
+    def count(self) -> int:
+        if self.empty:
+            return 0
+        return int(self.conn.execute(text(f"SELECT count(*) FROM {self.source}{self._where()}"),
+                                     self.params).scalar_one())
+
+    def ranked_ids(self, limit: int | None = None, offset: int = 0) -> list[tuple[int, float | None]]:
+        if self.empty:
+            return []
+        sql = f"SELECT q.id, {self.score} FROM {self.source}{self._where()} ORDER BY {self.order}"
+        params = dict(self.params)
+        if limit is not None:
+            sql += " LIMIT :lim OFFSET :off"
+            params.update(lim=limit, off=offset)
+        return [(int(r[0]), None if r[1] is None else -float(r[1])) for r in self.conn.execute(text(sql), params)]
+
+    def hits(self, ranked: list[tuple[int, float | None]]) -> list[QuoteHit]:
+        if not ranked:
+            return []
+        ids = [i for i, _ in ranked]
+        rows = self.conn.execute(text(
+            "SELECT q.id, q.article_id, q.kind, q.content, q.cue, q.confidence, q.speaker_id, "
+            "coalesce(s.name, q.speaker_name), q.role, q.outlet_id, o.name, a.title, a.url, a.published, q.language "
+            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id "
+            "LEFT JOIN outlets o ON o.id = q.outlet_id WHERE q.id IN :ids").bindparams(
+                bindparam("ids", expanding=True)), {"ids": ids}).all()
+        by_id = {r[0]: r for r in rows}
+        snippets = self.snippets(ids)
+        out = []
+        for qid, rank in ranked:
+            r = by_id.get(qid)
+            if r is None:  # deleted meanwhile
+                continue
+            out.append(QuoteHit(quote_id=r[0], article_id=r[1], kind=r[2], content=r[3], cue=r[4],
+                                confidence=float(r[5]), speaker_id=r[6], speaker_name=r[7], speaker_role=r[8],
+                                outlet_id=r[9], outlet_name=r[10], article_title=r[11], article_url=r[12],
+                                published=r[13], language=r[14], snippet=snippets.get(qid, r[3]),
+                                rank=rank))
+        return out
+
+    def snippets(self, ids: list[int]) -> dict[int, str]:
+        """The whole content with matched terms in [[ ]], as the backend's own matcher sees them."""
+        if not self.parsed or not ids:
+            return {}
+        params = dict(self.params)
+        params["ids"] = ids
+        if self.dialect == "sqlite":
+            sql = ("SELECT rowid, highlight(quote_fts, 0, '[[', ']]') FROM quote_fts "
+                   "WHERE quote_fts MATCH :fts AND rowid IN :ids")
+        else:
+            tsq = pg_tsquery(self.parsed, params, prefix="h")
+            sql = (f"SELECT q.id, ts_headline('{PG_CONFIG}', q.content, {tsq}, "
+                   "'StartSel=[[, StopSel=]], HighlightAll=true') FROM quotes q WHERE q.id IN :ids")
+        stmt = text(sql).bindparams(bindparam("ids", expanding=True))
+        return {int(r[0]): MARKED.sub(_mark_words, r[1]) for r in self.conn.execute(stmt, params)}
+
+    def page(self, page: int, per_page: int) -> tuple[list[QuoteHit], int]:
+        """One pass: the page and the total together (a window count), so the match runs once."""
+        page, per_page = page_args(page, per_page)
+        if self.empty:
+            return [], 0
+        outer = "score, id" if self.parsed else "(pd IS NULL), pd DESC, id DESC"
+        sql = (f"SELECT id, score, count(*) OVER () FROM (SELECT q.id AS id, {self.score} AS score, "
+               f"q.published_date AS pd FROM {self.source}{self._where()}) AS m "
+               f"ORDER BY {outer} LIMIT :lim OFFSET :off")
+        rows = self.conn.execute(text(sql), {**self.params, "lim": per_page, "off": (page - 1) * per_page}).all()
+        if not rows:  # past the last page (or nothing at all)
+            return [], self.count() if page > 1 else 0
+        ranked = [(int(r[0]), None if r[1] is None else -float(r[1])) for r in rows]
+        return self.hits(ranked), int(rows[0][2])
+
+    def iterate(self, chunk: int = 500) -> Iterator[QuoteHit]:
+        ranked = self.ranked_ids()
+        for i in range(0, len(ranked), chunk):
+            yield from self.hits(ranked[i:i + chunk])
+
+
+def article_query(conn: Connection, q: str | None, outlet: int | str | None, page: int,
+                  per_page: int) -> tuple[list[tuple[int, float | None]], int]:
+    """Ranked article ids (title weighs more than body) and the total."""
+    params: dict[str, Any] = {}
+    parsed = parse_query(q)
+    where: list[str] = []
+    if outlet is not None and str(outlet).strip():
+        ot = str(outlet).strip()
+        if ot.isdigit():
+            params["oid"] = int(ot)
+            where.append("a.outlet_id = :oid")
+        else:
+            params["ot"] = ot.lower()
+            where.append("a.outlet_id IN (SELECT id FROM outlets WHERE lower(name) = :ot OR domain = :ot)")
+    if q and q.strip() and not parsed:
+        return [], 0
+    if parsed:
+        if conn.dialect.name == "sqlite":
+            params["fts"] = fts5_expr(parsed)
+            source = "article_fts JOIN articles a ON a.id = article_fts.rowid"
+            where.insert(0, "article_fts MATCH :fts")
+            score = "bm25(article_fts, 4.0, 1.0)"
+        else:
+            source = f"articles a CROSS JOIN (SELECT {pg_tsquery(parsed, params)} AS query) AS tq"
+            where.insert(0, "a.tsv @@ tq.query")
+            score = "-ts_rank(a.tsv, tq.query)"
+        order = f"{score}, a.id"
+    else:
+        source, score, order = "articles a", "NULL", "(a.published_date IS NULL), a.published_date DESC, a.id DESC"
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    total = int(conn.execute(text(f"SELECT count(*) FROM {source}{cond}"), params).scalar_one())
+    page, per_page = page_args(page, per_page)
+    params.update(lim=per_page, off=(page - 1) * per_page)
+    rows = conn.execute(text(f"SELECT a.id, {score} FROM {source}{cond} ORDER BY {order} LIMIT :lim OFFSET :off"),
+                        params).all()
+    return [(int(r[0]), None if r[1] is None else -float(r[1])) for r in rows], total
