@@ -1,11 +1,467 @@
-"""Reader for plain-text dumps of rendered pages (placeholder: every non-empty line a paragraph)."""
+"""Reader for plain-text dumps of rendered pages (select-all / ``innerText``).
+
+A dump is the whole page as lines: menus, labels, the article, captions, pull quotes,
+cookie banners, related links and footers. The reader
+
+1. cleans the lines (Unicode spaces) and computes cheap features (``lines.py``);
+2. reads metadata from label/value lines, bylines and printed dates (``textdump_meta``);
+3. finds the article region: the stretch of lines with the highest sum of a per-line
+   score (long prose lines count for, short lines and lexicon chrome against), a
+   maximum-subarray search, so a menu of fifty links never outweighs the article;
+4. finds the headline: of the title-like lines above the region, the one that shares
+   most words with the first paragraphs, printed twice, close to the article;
+5. decides line by line inside the region: paragraph, heading (a short title-like
+   line followed by prose), list, table, pull quote with its speaker card, image
+   caption with its credit, or chrome.
+
+Every line that is not in ``text`` is reported in ``boilerplate`` with its kind, so
+nothing disappears silently. All phrases live in ``data/chrome``; nothing is tuned to
+a particular site.
+"""
 from __future__ import annotations
 
+import re
+
 from quotewire.page.assemble import PageParts, assemble
-from quotewire.records import Article
+from quotewire.page.lines import WORD, Line, byline_words, make_line
+from quotewire.page.normalize import normalize_spaces, squeeze
+from quotewire.page.textdump_meta import byline_authors, credit_of, is_date_line, label_of, parse_date
+from quotewire.records import Article, BlockKind, Boilerplate, Image
+
+# Chrome that opens a section of links or comments: the run of lines under it goes too.
+_SECTION_HEADERS = frozenset({"related", "comments", "newsletter", "share", "navigation", "footer"})
+# Chrome that ends an article when met after it: the region search pays dearly to cross it.
+_BARRIERS = frozenset({"related", "comments", "newsletter", "footer"})
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-]*\.?$")
+_MAX_TITLE_WORDS = 30
+TITLE_WINDOW = 40
+_QUOTED = re.compile(r"""^\W{0,2}["“”„«»‘’‚'‹›「『]|["“”»«’'›」』]\W{0,2}$""")
 
 
 def read_text_dump(text: str, doc_id: str) -> Article:
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    parts = PageParts(title=lines[0] if lines else None, blocks=[("paragraph", ln) for ln in lines[1:]])
+    """Read a browser text dump into an article; never raises on odd text."""
+    lines = split_lines(text)
+    parts = PageParts()
+    if not lines:
+        return assemble(doc_id, parts, "text")
+    n = len(lines)
+    kind: list[str | None] = [None] * n   # boilerplate kind of a dropped line
+    meta = _metadata(lines, parts, kind)
+    start, end = _region(lines, meta)
+    title_at, dups = _title(lines, start, end, meta)
+    if title_at is not None:
+        parts.title = lines[title_at].text
+        kind[title_at] = "title"
+        for d in dups:
+            kind[d] = "duplicate_title"
+        if start <= title_at <= end:
+            start = title_at + 1
+    head = title_at + 1 if title_at is not None and title_at < start else max(0, start - 8)
+    _head_images(lines, head, start, kind, parts)
+    _body(lines, start, end, kind, parts)
+    _boilerplate(lines, kind, parts)
     return assemble(doc_id, parts, "text")
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty cleaned lines, each knowing whether a blank line precedes or follows it."""
+    raw = normalize_spaces(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cleaned = [squeeze(r) for r in raw]
+    out: list[Line] = []
+    blank = True
+    for i, t in enumerate(cleaned):
+        if not t:
+            blank = True
+            continue
+        after = i + 1 >= len(cleaned) or not cleaned[i + 1]
+        out.append(make_line(i, t, blank, after))
+        blank = False
+    return out
+
+
+# --- metadata -------------------------------------------------------------------------------
+
+
+def _metadata(lines: list[Line], parts: PageParts, kind: list[str | None]) -> set[int]:
+    """Label/value pairs, bylines and date lines: consumed, so they count neither as article nor title."""
+    used: set[int] = set()
+    for i, ln in enumerate(lines):
+        if i in used or ln.words > 20:
+            continue
+        lab = None if ln.prose else label_of(ln.text)  # a long byline can read like prose
+        if lab is not None:
+            fld, value = lab
+            if value is None:
+                # value on the next line, unless a blank line says the value is empty
+                nxt = lines[i + 1] if i + 1 < len(lines) else None
+                if nxt is not None and not ln.blank_after and not nxt.prose and nxt.words <= 12 \
+                        and label_of(nxt.text) is None:
+                    value = nxt.text
+                    used.add(i + 1)
+                    kind[i + 1] = "byline" if fld == "author" else "label"
+                elif fld == "author":
+                    continue  # a lone 'By' is not a label
+            used.add(i)
+            kind[i] = "byline" if fld == "author" else "label"
+            _set_field(parts, fld, value)
+            continue
+        authors = byline_authors(ln.text)
+        if authors:
+            used.add(i)
+            kind[i] = "byline"
+            if not parts.authors:
+                parts.authors = authors
+            continue
+        if not ln.prose and is_date_line(ln.text):
+            used.add(i)
+            kind[i] = "label"
+            if parts.published is None:
+                parts.published = parse_date(ln.text)
+    return used
+
+
+def _set_field(parts: PageParts, fld: str, value: str | None) -> None:
+    if value is None or not value.strip():
+        return
+    value = value.strip()
+    if fld == "category" and parts.category is None:
+        parts.category = value
+    elif fld == "published" and parts.published is None:
+        parts.published = parse_date(value)
+    elif fld == "updated" and parts.updated is None:
+        parts.updated = parse_date(value)
+    elif fld == "author" and not parts.authors:
+        parts.authors = byline_authors("By " + value) or [value]
+    elif fld == "tags" and not parts.tags:
+        parts.tags = [t.strip() for t in re.split(r"[,;|]", value) if t.strip()]
+
+
+# --- the article region ----------------------------------------------------------------------
+
+
+ADJ_WEIGHT = 0.1
+RUN_WEIGHT = 0.0  # prose in a block of LONG_RUN+ lines on a blank-separated page: a teaser list
+LONG_RUN = 5
+SEP_MIN = 3
+MID_WORDS = 10
+MID_SCORE = 1.0
+SEP_SHARE = 0.5
+END_WEIGHT = {"comments": 0.0}
+
+
+def _separated(lines: list[Line]) -> bool:
+    """Whether this page sets its paragraphs apart with blank lines (most pages do)."""
+    prose = [ln for ln in lines if ln.prose and ln.words >= 15]
+    iso = sum(1 for ln in prose if ln.blank_before and ln.blank_after)
+    return bool(prose) and (iso >= SEP_MIN or iso >= SEP_SHARE * len(prose))
+
+
+def _runs(lines: list[Line]) -> list[int]:
+    """For each line, how many lines its block (lines with no blank line between) has."""
+    sizes = [0] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and not lines[j].blank_after:
+            j += 1
+        for k in range(i, j + 1):
+            sizes[k] = j - i + 1
+        i = j + 1
+    return sizes
+
+
+def _score(ln: Line, meta: set[int], i: int, separated: bool, run: int = 1) -> float:
+    if i in meta:
+        return -2.0
+    if ln.chrome:
+        return -15.0 if ln.chrome in _BARRIERS else -6.0
+    if ln.prose:
+        w = float(min(ln.words, 60))
+        # on a page of blank-separated paragraphs, prose packed in a run of lines is a teaser list
+        if not separated or (ln.blank_before and ln.blank_after):
+            return w
+        return w * (RUN_WEIGHT if run >= LONG_RUN else ADJ_WEIGHT)
+    if ln.tabs:
+        return 0.5
+    if ln.sentence_end and ln.words >= 4:
+        return 1.0
+    if ln.words >= MID_WORDS:
+        return MID_SCORE  # a list item or a long heading: neither for nor much against
+    return -3.0
+
+
+def _region(lines: list[Line], meta: set[int]) -> tuple[int, int]:
+    """Maximum-sum run of line scores (Kadane); the whole page when nothing scores."""
+    best, best_span = float("-inf"), (0, len(lines) - 1)
+    run, run_start = 0.0, 0
+    separated = _separated(lines)
+    prose_words, weight = 0, 1.0
+    runs = _runs(lines)
+    for i, ln in enumerate(lines):
+        v = _score(ln, meta, i, separated, runs[i])
+        if ln.chrome in END_WEIGHT and prose_words >= 80:
+            # below a comments header after an article, prose is readers' comments
+            weight = min(weight, END_WEIGHT[ln.chrome])
+        elif ln.prose:
+            prose_words += ln.words
+            v *= weight
+        if run <= 0:
+            run, run_start = v, i
+        else:
+            run += v
+        if run > best:
+            best, best_span = run, (run_start, i)
+    return best_span
+
+
+# --- the headline ----------------------------------------------------------------------------
+
+
+def _title_like(ln: Line) -> bool:
+    return (2 <= ln.words <= _MAX_TITLE_WORDS and ln.chrome is None and not ln.tabs and not ln.bullet
+            and not ln.text.endswith((".", ",", ";", ":")) and not ln.lower_start and ln.chars <= 250)
+
+
+def _title(lines: list[Line], start: int, end: int, meta: set[int]) -> tuple[int | None, list[int]]:
+    """The headline line and its later copies.
+
+    Candidates are the title-like lines above the article (and its first line); each is
+    scored by how many of its words the first paragraphs use, its length, whether the
+    page prints it twice (headline and breadcrumb, or the layout's copy) and its
+    distance from the article. Section names and prompts share few words with the story.
+    """
+    vocab = _vocab(lines, start, end)
+    counts: dict[str, int] = {}
+    for ln in lines[: min(end, start + 3) + 1]:
+        counts[ln.text.casefold()] = counts.get(ln.text.casefold(), 0) + 1
+    best, best_score = None, 0.0
+    lo = max(0, start - TITLE_WINDOW)
+    for i in range(lo, min(start + 1, end + 1)):
+        ln = lines[i]
+        if i in meta or not _title_like(ln) or ln.words < 3 or ln.upper_ratio > 0.7 \
+                or credit_of(ln.text) is not None or (i == start and start == end):
+            continue
+        words = {w.casefold() for w in WORD.findall(ln.text) if len(w) >= 4 or not w.isascii()}
+        overlap = len(words & vocab) / len(words) if words else 0.0
+        repeated = counts.get(ln.text.casefold(), 0) >= 2
+        score = 2.0 * overlap + (0.5 if 5 <= ln.words <= 20 else 0.0) \
+            + (1.0 if repeated else 0.0) \
+            - 0.02 * (start - i) - (0.5 if ln.text.endswith("?") else 0.0) - (1.0 if i == start else 0.0)
+        if (overlap >= 0.15 or repeated) and score > best_score:
+            best, best_score = i, score
+    if best is None:
+        return None, []
+    k = lines[best].text.casefold()
+    return best, [j for j in range(0, end + 1) if j != best and lines[j].text.casefold() == k]
+
+
+def _vocab(lines: list[Line], start: int, end: int, limit: int = 400) -> set[str]:
+    """Content words (4+ letters) of the article's first paragraphs."""
+    out: set[str] = set()
+    seen = 0
+    for ln in lines[start:end + 1]:
+        if not ln.prose:
+            continue
+        toks = WORD.findall(ln.text)
+        out.update(t.casefold() for t in toks if len(t) >= 4 or not t.isascii())
+        seen += len(toks)
+        if seen >= limit:
+            break
+    return out
+
+
+# --- the body ---------------------------------------------------------------------------------
+
+
+def _name_like(ln: Line) -> bool:
+    toks = ln.text.split()
+    if not (2 <= len(toks) <= 5 and ln.chars <= 50 and ln.chrome is None and not ln.sentence_end):
+        return False
+    particles = byline_words()["particles"]
+    return (all(_NAME_WORD.match(t) and (t[0].isupper() or t in particles) for t in toks)
+            and sum(1 for t in toks if t[0].isupper()) >= 2)
+
+
+def _role_like(ln: Line) -> bool:
+    return (1 <= ln.words <= 15 and ln.chrome is None and not ln.prose and not ln.tabs
+            and not ln.text.endswith((".", "!", "?")) and credit_of(ln.text) is None)
+
+
+def _card(lines: list[Line], i: int, end: int, quoted: bool) -> tuple[int, str, str | None] | None:
+    """(lines used, name, role) when lines[i:] is a speaker card under a pull quote.
+
+    A name printed twice (the layout's card and its alt text) is enough; a single name
+    with a role line needs the paragraph above to be in quotation marks, or a
+    heading followed by a subheading would pass for a card.
+    """
+    if i > end or not _name_like(lines[i]):
+        return None
+    name = lines[i].text
+    j = i + 1
+    repeated = False
+    while j <= end and lines[j].text == name:
+        repeated, j = True, j + 1
+    role = None
+    if j <= end and _role_like(lines[j]) and (repeated or not _name_like(lines[j])):
+        role, j = lines[j].text, j + 1
+    if not repeated and (role is None or not quoted):
+        return None
+    after = lines[j] if j <= end else None
+    if after is not None and not (after.prose or after.chrome or after.words <= 20):
+        return None
+    if not repeated and after is not None and not after.prose and after.chrome is None:
+        return None
+    return j - i, name, role
+
+
+def _next_prose(lines: list[Line], i: int, end: int, kind: list[str | None]) -> bool:
+    j = i + 1
+    while j <= end and kind[j] is not None:
+        j += 1
+    return j <= end and lines[j].prose and lines[j].chrome is None
+
+
+def _credit_value(lines: list[Line], i: int, end: int, kind: list[str | None], value: str) -> str:
+    """A credit label alone on its line ('Photo:') takes its value from the next line."""
+    if value:
+        return value
+    if i + 1 <= end and kind[i + 1] is None and not lines[i].blank_after and lines[i + 1].words <= 10 \
+            and not lines[i + 1].prose and lines[i + 1].chrome is None:
+        kind[i + 1] = "credit"
+        return lines[i + 1].text
+    return lines[i].text
+
+
+def _head_images(lines: list[Line], head: int, start: int, kind: list[str | None], parts: PageParts) -> None:
+    """Captions and credits between the headline and the first paragraph (the lead image)."""
+    for i in range(head, start):
+        ln = lines[i]
+        if kind[i] is not None or ln.chrome:
+            continue
+        credit = credit_of(ln.text)
+        if credit is None:
+            continue
+        value, caption = credit
+        kind[i] = "credit"
+        value = _credit_value(lines, i, start - 1, kind, value)
+        if caption is None and i - 1 >= head and kind[i - 1] is None and not ln.blank_before \
+                and not lines[i - 1].chrome and lines[i - 1].words <= 60:
+            caption = lines[i - 1].text
+            kind[i - 1] = "caption"
+        parts.images.append(Image(caption=caption, credit=value))
+
+
+def _body(lines: list[Line], start: int, end: int, kind: list[str | None], parts: PageParts) -> None:
+    blocks: list[tuple[BlockKind, str]] = []
+    block_line: list[int] = []   # first line of each block
+
+    def add(k: BlockKind, text: str, at: int) -> None:
+        blocks.append((k, text))
+        block_line.append(at)
+
+    i = start
+    while i <= end:
+        ln = lines[i]
+        if kind[i] is not None:
+            i += 1
+            continue
+        if ln.chrome:
+            kind[i] = ln.chrome
+            i += 1
+            if ln.chrome in _SECTION_HEADERS and ln.words <= 6:
+                # the links under a 'Related' / 'Comments' header: a run with no blank line
+                while i <= end and not lines[i].blank_before and not lines[i].sentence_end and kind[i] is None:
+                    kind[i] = ln.chrome
+                    i += 1
+            continue
+        credit = credit_of(ln.text)
+        if credit is not None and not (ln.prose and credit[1] is None):
+            value, caption = credit
+            kind[i] = "credit"
+            value = _credit_value(lines, i, end, kind, value)
+            if caption is None and blocks and block_line[-1] == i - 1 and not ln.blank_before \
+                    and blocks[-1][0] in ("paragraph", "heading") and lines[i - 1].words <= 60:
+                caption = blocks.pop()[1]
+                block_line.pop()
+                kind[i - 1] = "caption"
+            elif caption is None and i - 1 >= start and kind[i - 1] == "other" and not ln.blank_before \
+                    and lines[i - 1].words <= 60:
+                caption = lines[i - 1].text
+                kind[i - 1] = "caption"
+            parts.images.append(Image(caption=caption, credit=value))
+            i += 1
+            continue
+        if blocks and blocks[-1][0] == "paragraph" and block_line[-1] < i:
+            card = _card(lines, i, end, quoted=_QUOTED.match(blocks[-1][1]) is not None)
+            if card is not None:
+                used, name, role = card
+                blocks[-1] = ("quote", blocks[-1][1])
+                parts.speaker_cards.append((len(blocks) - 1, name, role))
+                for j in range(i, i + used):
+                    kind[j] = "speaker_card"
+                i += used
+                continue
+        if ln.tabs:
+            j = i
+            rows = []
+            while j <= end and lines[j].tabs and kind[j] is None:
+                rows.append(lines[j].text)
+                kind[j] = "_body"
+                j += 1
+            add("table", "\n".join(rows), i)
+            i = j
+            continue
+        if ln.prose or (ln.sentence_end and ln.words >= 3):
+            kind[i] = "_body"
+            add("paragraph", ln.text, i)
+            i += 1
+            continue
+        if ln.bullet or (not ln.blank_after and i + 1 <= end and kind[i + 1] is None
+                         and not lines[i + 1].prose and lines[i + 1].chrome is None and not lines[i + 1].tabs):
+            j = i
+            items = []
+            while j <= end and kind[j] is None and lines[j].chrome is None and not lines[j].tabs \
+                    and (j == i or not lines[j].blank_before) and (not lines[j].prose or lines[j].bullet) \
+                    and (j == i or credit_of(lines[j].text) is None):
+                items.append(lines[j].text)
+                kind[j] = "_body"
+                j += 1
+            if len(items) >= 2 or ln.bullet:
+                add("list", "\n".join(items), i)
+                i = j
+                continue
+            for k in range(i, j):
+                kind[k] = None
+        if ln.words <= 20 and not ln.lower_start and _next_prose(lines, i, end, kind):
+            kind[i] = "_body"
+            add("heading", ln.text, i)
+            i += 1
+            continue
+        kind[i] = "other"
+        i += 1
+    parts.blocks = blocks
+
+
+def _boilerplate(lines: list[Line], kind: list[str | None], parts: PageParts) -> None:
+    """Every line not in ``text``, in page order; neighbours of one kind merge into one entry."""
+    out: list[Boilerplate] = []
+    prev_kind, prev_n = None, -2
+    for i, ln in enumerate(lines):
+        k = kind[i]
+        if k in ("_body", "title"):
+            prev_kind = None
+            continue
+        if k is None:
+            k = ln.chrome
+            if k is None and prev_kind in _SECTION_HEADERS and i == prev_n + 1 and not ln.blank_before:
+                k = prev_kind  # a link listed under a 'Related' or 'Share' header
+            k = k or "other"
+        if out and k == prev_kind and k not in ("caption", "credit", "duplicate_title") and i == prev_n + 1:
+            out[-1] = Boilerplate(kind=k, text=out[-1].text + "\n" + ln.text)
+        else:
+            out.append(Boilerplate(kind=k, text=ln.text))
+        prev_kind, prev_n = k, i
+    parts.boilerplate = out
+
+
+__all__ = ["read_text_dump", "split_lines"]

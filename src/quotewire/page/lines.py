@@ -1,0 +1,232 @@
+"""Line features and chrome lexicons for the text-dump reader.
+
+A browser text dump is a sequence of lines; whether a line is article or chrome is
+decided from cheap features (length, punctuation, case, neighbours) and from the
+lexicons of common page furniture in ``quotewire/data/chrome`` (loaded once).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+WORD = re.compile(r"\w+")
+_LEAD = re.compile(r"^[^\w]+")
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+# What a lexicon match ignores around a line: punctuation, counters, arrows, bullets.
+_EDGE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SENT_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*$|[.!?…]["'”’»)\]]*\s*\(\w[^)]{0,40}\)$""")
+_BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□➤►▶→✓✔\-–—*+]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
+
+CHROME_DIR = Path(__file__).resolve().parent.parent / "data" / "chrome"
+CHROME_KINDS = ("cookie_notice", "language_prompt", "newsletter", "subscribe", "comments", "related",
+                "share", "advertisement", "footer", "navigation")
+
+
+@dataclass
+class Lexicon:
+    """All chrome phrases of every kind, compiled for one lookup per line."""
+
+    exact: dict[str, str]              # key -> kind
+    prefix: tuple[tuple[str, str], ...]  # (phrase, kind), longest first
+    prefix_any: tuple[str, ...]
+    contains: re.Pattern[str] | None
+    contains_kind: dict[str, str]
+    anchors: frozenset[str]            # the longest word of each contains phrase: a cheap pre-filter
+    patterns: re.Pattern[str] | None = None  # header shapes ('more ... stories'), one group per kind
+
+
+def _load(name: str) -> dict[str, Any]:
+    return json.loads((CHROME_DIR / name).read_text(encoding="utf-8"))
+
+
+def _flat(by_lang: dict[str, list[str]] | None) -> list[str]:
+    return [p.casefold() for phrases in (by_lang or {}).values() for p in phrases]
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicon:
+    exact: dict[str, str] = {}
+    prefix: dict[str, str] = {}
+    contains: dict[str, str] = {}
+    patterns: list[tuple[re.Pattern[str], str]] = []
+    for kind in CHROME_KINDS:  # earlier kinds win a phrase listed twice
+        data = _load(f"{kind}.json")
+        for p in _flat(data.get("exact")):
+            exact.setdefault(key(p), kind)
+        for p in _flat(data.get("prefix")):
+            prefix.setdefault(p, kind)
+        for p in _flat(data.get("contains")):
+            contains.setdefault(p, kind)
+        patterns.extend((re.compile(p), kind) for p in _flat(data.get("patterns")))
+    pattern = re.compile("|".join(re.escape(p) for p in sorted(contains, key=len, reverse=True))) \
+        if contains else None
+    ordered = tuple(sorted(prefix.items(), key=lambda kv: len(kv[0]), reverse=True))
+    anchors = frozenset(max(WORD.findall(p) or [p], key=len) for p in contains)
+    return Lexicon(exact=exact, prefix=ordered, prefix_any=tuple(p for p, _ in ordered),
+                   contains=pattern, contains_kind=contains, anchors=anchors,
+                   patterns=re.compile("|".join(f"(?P<{k}>{p.pattern})" for p, k in _by_kind(patterns)))
+                   if patterns else None)
+
+
+def _by_kind(patterns: list[tuple[re.Pattern[str], str]]) -> list[tuple[re.Pattern[str], str]]:
+    """One alternation per kind, so each kind is one named group."""
+    kinds: dict[str, list[str]] = {}
+    for p, k in patterns:
+        kinds.setdefault(k, []).append(f"(?:{p.pattern})")
+    return [(re.compile("|".join(ps)), k) for k, ps in kinds.items()]
+
+
+@lru_cache(maxsize=1)
+def comments_tail() -> re.Pattern[str]:
+    """A short line ending in a comments word, maybe with a count: '12 Kommentare', '[ 40 comments ]'."""
+    words = sorted(set(_flat(_load("comments.json").get("tail"))), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\W*(?:\(\d+\)|\d+)?\W*$")
+
+
+@lru_cache(maxsize=1)
+def byline_words() -> dict[str, Any]:
+    """Byline lead words, name joiners, words that end the names, lower-case name particles."""
+    data = _load("byline.json")
+    return {"lead": sorted(set(_flat(data["lead"])), key=len, reverse=True),
+            "join": sorted(set(_flat(data["join"])), key=len, reverse=True),
+            "stop": sorted(set(_flat(data["stop"])), key=len, reverse=True),
+            "particles": frozenset(p.casefold() for p in data["particles"])}
+
+
+@lru_cache(maxsize=1)
+def language_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Language names and the words that, with one of them, make a 'switch language' prompt."""
+    data = _load("language_prompt.json")
+    return frozenset(_flat(data.get("languages"))), frozenset(_flat(data.get("cues")))
+
+
+def is_language_prompt(tokens: list[str]) -> bool:
+    """A short line naming a language with two cue words: 'Prefer the Polish version of this site?'"""
+    if not 4 <= len(tokens) <= 40:
+        return False
+    names, cues = language_words()
+    return not names.isdisjoint(tokens) and len(cues.intersection(tokens)) >= 2
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict[str, str]:
+    """Label phrase (case-folded) -> record field."""
+    data = _load("label.json")
+    return {p.casefold(): field for field, by_lang in data.items() if field != "about"
+            for p in _flat(by_lang)}
+
+
+@lru_cache(maxsize=1)
+def credit_lexicon() -> tuple[tuple[str, ...], frozenset[str]]:
+    data = _load("credit.json")
+    prefixes = tuple(sorted(set(_flat(data["prefix"])), key=len, reverse=True))
+    return prefixes, frozenset(a.casefold() for a in data["agencies"])
+
+
+@lru_cache(maxsize=1)
+def months() -> dict[str, int]:
+    data = _load("months.json")
+    return {name: i + 1 for lang, names in data.items() if lang != "about"
+            for i, forms in enumerate(names) for name in forms}
+
+
+def key(text: str) -> str:
+    """A line as the exact-match lexicons see it."""
+    return " ".join(_EDGE.sub("", text.casefold()).split())
+
+
+def chrome_kind(text: str, words: int, tokens: list[str] | None = None, k: str | None = None) -> str | None:  # noqa: C901
+    """The boilerplate kind a lexicon gives this line, or None.
+
+    Exact and prefix matches only apply to short lines (menus, buttons, prompts);
+    ``contains`` phrases are specific enough to mark a notice, but an article
+    paragraph of more than 80 words that merely mentions cookies stays.
+    """
+    lex = lexicons()
+    folded = text.casefold()
+    if words <= 5 and comments_tail().search(folded):
+        return "comments"
+    if words <= 8:
+        hit = lex.exact.get(key(text) if k is None else k)
+        if hit:
+            return hit
+    if words <= 25 and lex.patterns is not None and not text.endswith((".", "!", "?")):
+        m = lex.patterns.search(_LEAD.sub("", folded))
+        if m and m.lastgroup:
+            return m.lastgroup
+    if words <= 12 and folded.startswith(lex.prefix_any):
+        for phrase, kind in lex.prefix:
+            if folded.startswith(phrase):
+                return kind
+    if words <= 80 and lex.contains is not None:
+        tokens = WORD.findall(folded) if tokens is None else tokens
+        m = None if lex.anchors.isdisjoint(tokens) else lex.contains.search(folded)
+        if m:
+            return lex.contains_kind[m.group(0)]
+    if tokens is not None and is_language_prompt(tokens):
+        return "language_prompt"
+    return None
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-empty line of a dump with the features the classifier uses."""
+
+    n: int                 # line number in the dump
+    text: str
+    words: int
+    chars: int
+    sentence_end: bool     # ends like a sentence
+    bullet: bool
+    tabs: bool             # table row (innerText puts tabs between cells)
+    lower_start: bool
+    upper_ratio: float     # share of letters in upper case
+    blank_before: bool
+    blank_after: bool
+    chrome: str | None = None
+    prose: bool = False    # running text (see is_prose)
+
+
+def is_prose(line: Line) -> bool:
+    """A line of running text: long, or a full sentence of some length."""
+    if line.tabs or line.upper_ratio > 0.6:
+        return False
+    if line.words >= 20:
+        return True
+    if line.words >= 12 and (line.sentence_end or line.chars >= 90):
+        return True
+    return line.words >= 6 and line.sentence_end and line.text.count(" ") >= 5 and not line.lower_start
+
+
+def make_line(n: int, text: str, blank_before: bool, blank_after: bool) -> Line:
+    # short lines (menus, footers, labels) repeat across pages and are cached; paragraphs rarely do
+    feats = line_features(text) if len(text) < 300 else features(text)
+    words, sentence_end, bullet, upper, lower_start, chrome = feats
+    line = Line(n=n, text=text, words=words, chars=len(text), sentence_end=sentence_end, bullet=bullet,
+                tabs="\t" in text, lower_start=lower_start, upper_ratio=upper, blank_before=blank_before,
+                blank_after=blank_after, chrome=chrome)
+    line.prose = is_prose(line)
+    return line
+
+
+def features(text: str) -> tuple[int, bool, bool, float, bool, str | None]:
+    """What a line's text alone says: words, sentence end, bullet, upper-case share, lower start, chrome."""
+    tokens = WORD.findall(text.casefold())
+    words = len(tokens)
+    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
+    if cjk:  # scripts without spaces: about two characters a word
+        words = sum(1 for t in tokens if not _CJK.search(t)) + cjk // 2
+    sample = text[:200]  # the case of a line shows in its start; long paragraphs need no full scan
+    upper_n = sum(map(str.isupper, sample))
+    cased = upper_n + sum(map(str.islower, sample))
+    m = _FIRST_LETTER.search(text)
+    return (words, bool(_SENT_END.search(text[-60:])), bool(_BULLET.match(text)),
+            upper_n / cased if cased else 0.0, bool(m and m.group(0).islower()), chrome_kind(text, words, tokens))
+
+
+line_features = lru_cache(maxsize=16384)(features)
