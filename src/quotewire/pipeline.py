@@ -7,6 +7,7 @@ The CLI, the archive, the local runner and the Ray runner all call ``process`` o
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -17,6 +18,8 @@ from quotewire.page import read_page
 from quotewire.records import Article, InputForm, RawDocument, Result, Skipped
 
 ATTRIBUTED_LANGUAGES = {"en"}  # the pipeline's spaCy model is English
+# A one-word string naming a page file ("page.html", "dumps/a.txt"): a missing file, not text.
+_PATHLIKE = re.compile(r"^\S+\.(?:html?|xhtml|txt|text|md|gz)$", re.I)
 
 
 def as_raw(item: RawDocument | str | bytes | os.PathLike[str], *, form: InputForm = "auto",
@@ -27,7 +30,7 @@ def as_raw(item: RawDocument | str | bytes | os.PathLike[str], *, form: InputFor
     elif isinstance(item, bytes):
         raw = RawDocument(data=item, origin=doc_id or "<bytes>")
     elif isinstance(item, os.PathLike) or (isinstance(item, str) and "\n" not in item and len(item) < 4096
-                                           and Path(item).exists()):
+                                           and (Path(item).exists() or _PATHLIKE.match(item))):
         from quotewire.sources import read_path
 
         raw = read_path(item)

@@ -1,26 +1,76 @@
-"""Which form a page arrived in: HTML, a browser text dump, or a clean article body."""
+"""Which form a page arrived in: HTML, a browser text dump, or a clean article body.
+
+* ``html``: markup (a declared HTML content type, or tags near the start);
+* ``body``: nothing but prose paragraphs, taken as is (``text`` is the input unchanged);
+* ``text``: anything else, i.e. a text dump with menus, labels and prompts around the article.
+
+Wrongly calling a dump a body would leave page chrome in ``text``, so ``body`` needs every
+line to read as prose; ``--form``/``--as-body`` override the guess.
+"""
 from __future__ import annotations
 
 import re
 from pathlib import PurePath
 
-_HTML = re.compile(r"<\s*(!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
+from quotewire.errors import ConfigError
+
+FORMS = ("html", "text", "body")
+_HTML = re.compile(r"<\s*(!doctype\s+html|html|head|body|article|div|p|meta|title|section|main|span|br|h[1-6])\b"
+                   r"[^>]*>", re.I)
+_TAGS = re.compile(r"<\s*/?\s*[a-zA-Z][\w:-]*(?:\s[^<>]*)?>")
+_SENT_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
+_WORD = re.compile(r"\w+")
+
+
+def check_form(form: str | None) -> str:
+    """A user-given form name, validated ("auto" when None)."""
+    form = (form or "auto").strip().lower()
+    if form not in ("auto", *FORMS):
+        raise ConfigError("--form", f"unknown form {form!r}: choose html, text or body")
+    return form
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:65536].lstrip()
+    if head[:15].lower().startswith(("<!doctype html", "<html", "<?xml")) and _HTML.search(head):
+        return True
+    tags = _TAGS.findall(head)
+    return len(tags) >= 3 and bool(_HTML.search(head))
+
+
+def looks_like_body(text: str) -> bool:
+    """Only prose paragraphs: every line a sentence-like run of words, no page furniture."""
+    from quotewire.page.lines import chrome_kind
+
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return False
+    for ln in lines:
+        words = len(_WORD.findall(ln))
+        if "\t" in ln or words < 4:
+            return False
+        if words < 12 and not _SENT_END.search(ln):
+            return False
+        if chrome_kind(ln, words):
+            return False
+    return True
 
 
 def detect_form(text: str, content_type: str | None, origin: str) -> str:
-    if content_type and "html" in content_type.lower():
+    ctype = (content_type or "").lower()
+    if "html" in ctype or "xml" in ctype:
         return "html"
-    head = text[:4096]
-    if _HTML.search(head) or origin.lower().endswith((".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")):
-        if _HTML.search(text[:65536]):
-            return "html"
-    # A text dump has short label/menu lines around the article; a body is paragraphs only.
-    return "text"
+    name = origin.lower()
+    if name.endswith((".html", ".htm", ".html.gz", ".htm.gz", ".xhtml", ".shtml")) and _HTML.search(text[:65536]):
+        return "html"
+    if not ctype.startswith("text/plain") and looks_like_html(text):
+        return "html"
+    return "body" if looks_like_body(text) else "text"
 
 
 def default_doc_id(origin: str) -> str:
-    name = PurePath(origin.split("?")[0].rstrip("/")).name or "doc"
-    for suffix in (".gz", ".html", ".htm", ".xhtml", ".txt", ".text", ".md"):
+    name = PurePath(origin.split("?")[0].split("#")[0].rstrip("/")).name or "doc"
+    for suffix in (".gz", ".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".md"):
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
     return name or "doc"

@@ -1,15 +1,327 @@
-"""Reader for HTML pages (placeholder: trafilatura's text, one paragraph a line)."""
+"""Reader for HTML pages: trafilatura finds the main content; we keep its structure and the chrome.
+
+Trafilatura's XML tree (``head``, ``p``, ``quote``, ``list``, ``table``) becomes the record's
+blocks. Where trafilatura falls short on news pages we post-process, each step measured by
+benchmarks/bench_extraction.py (see docs/reading-pages.md):
+
+* the headline repeated as the first body block -> ``duplicate_title`` boilerplate;
+* figure captions and credits left in the body -> ``images`` and ``caption`` boilerplate;
+* pull quotes with a speaker card -> a ``quote`` block without the card, plus
+  ``speaker_cards``;
+* bylines at the start or end of the body -> ``authors`` and ``byline`` boilerplate;
+* cookie banners and newsletter prompts -> ``boilerplate`` (and never in ``text``).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date
+
 import trafilatura
+from htmldate import find_date
+from lxml import etree
+from lxml.html import HtmlElement
+from rapidfuzz import fuzz
+from trafilatura.metadata import extract_sitename, extract_title
+from trafilatura.utils import load_html
 
+from quotewire.errors import TruncatedInput, UnsupportedInput
+from quotewire.page import lines
 from quotewire.page.assemble import PageParts, assemble
-from quotewire.records import Article
+from quotewire.page.html_extras import PullQuote, node_text, read_figures, read_pull_quotes, squash
+from quotewire.page.html_meta import iso_date, read_markup_meta, split_authors
+from quotewire.records import Article, BlockKind, Boilerplate
+
+_CLOSED = re.compile(r"</\s*(?:html|body)\s*>", re.I)
+_OPENED = re.compile(r"<\s*(?:html|body)[\s>]", re.I)
+_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|von|par|por)\s+(?=\S)", re.I)
+_CHROME = [
+    ("cookie_notice", re.compile(r"cookie|consent|gdpr|cmp-|onetrust|privacy-banner", re.I)),
+    ("newsletter", re.compile(r"newsletter|subscribe|signup|sign-up|optin", re.I)),
+    ("language_prompt", re.compile(r"language-(?:prompt|switch|banner)|lang-(?:prompt|banner)", re.I)),
+]
+_ANY_CHROME = re.compile("|".join(p.pattern for _, p in _CHROME), re.I)
+_NORM = re.compile(r"\W+")
 
 
-def read_html(html: str, doc_id: str, url: str | None = None, origin: str = "") -> Article:
-    body = trafilatura.extract(html, url=url) or ""
-    meta = trafilatura.extract_metadata(html, default_url=url)
-    parts = PageParts(title=meta.title if meta else None,
-                      blocks=[("paragraph", ln) for ln in body.split("\n") if ln.strip()])
+@dataclass(frozen=True)
+class HtmlOptions:
+    """Our post-processing steps, each switchable so that the benchmark can measure it."""
+
+    dedupe_title: bool = True
+    drop_captions: bool = True
+    pull_quotes: bool = True
+    bylines: bool = True
+    chrome: bool = True
+    chrome_lexicon: bool = True
+    standfirst: bool = True
+    trailing_headings: bool = True
+    include_images: bool = False
+    # trafilatura's fast mode first (no readability/jusText comparison), the full mode only
+    # when the fast one finds little: same F1 on the dev pages, a third less time
+    fast_first: bool = True
+
+
+DEFAULT_OPTIONS = HtmlOptions()
+
+
+def _key(text: str) -> str:
+    return _NORM.sub(" ", text.lower()).strip()
+
+
+def _flat(el: etree._Element, out: list[str]) -> None:
+    if el.tag == "lb":
+        out.append("\n")
+    elif el.tag != "graphic":
+        out.append(el.text or "")
+        for child in el:
+            _flat(child, out)
+    out.append(el.tail or "")
+
+
+def _text(el: etree._Element) -> str:
+    """An element's text: line breaks kept, other whitespace squashed, no tail."""
+    out: list[str] = [el.text or ""]
+    for child in el:
+        _flat(child, out)
+    lines = (squash(line) for line in "".join(out).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _items(el: etree._Element) -> list[str]:
+    """Lines of a list (nested lists flattened)."""
+    lines: list[str] = []
+    for item in el.iter("item"):
+        own = [item.text or ""]
+        for child in item:
+            if child.tag != "list":
+                _flat(child, own)
+            else:
+                own.append(child.tail or "")
+        line = squash("".join(own))
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _table(el: etree._Element) -> str:
+    rows = []
+    for row in el.iter("row"):
+        cells = [squash(" ".join(c.itertext())) for c in row if c.tag == "cell"]
+        if any(cells):
+            rows.append("\t".join(cells))
+    return "\n".join(rows)
+
+
+_BLOCK_TAGS = {"head", "p", "quote", "list", "table", "graphic", "div", "code"}
+
+
+def body_blocks(body: etree._Element) -> list[tuple[BlockKind, str]]:
+    """Trafilatura's XML body as (kind, text) blocks in page order.
+
+    Text can also sit loose in the body (``body.text``, an element's tail, inline ``hi`` or
+    ``ref``): it becomes paragraphs, one per line break.
+    """
+    blocks: list[tuple[BlockKind, str]] = []
+    loose: list[str] = [body.text or ""]
+
+    def flush() -> None:
+        for line in "".join(loose).split("\n"):
+            if squash(line):
+                blocks.append(("paragraph", squash(line)))
+        loose.clear()
+
+    for el in body:
+        tag = el.tag
+        if tag not in _BLOCK_TAGS:
+            _flat(el, loose)  # inline element: its text and tail stay in the running paragraph
+            continue
+        flush()
+        if tag == "head":
+            blocks.append(("heading", _text(el)))
+        elif tag == "quote":
+            inner = [c for c in el if c.tag in ("p", "list", "head", "quote")]
+            if inner:
+                parts = [el.text or ""] + ["\n".join(_items(c)) if c.tag == "list" else _text(c) for c in inner]
+                parts += [c.tail or "" for c in inner]
+                blocks.append(("quote", "\n".join(squash(p) for p in parts if p.strip())))
+            else:
+                blocks.append(("quote", _text(el)))
+        elif tag == "list":
+            blocks.append(("list", "\n".join(_items(el))))
+        elif tag == "table":
+            blocks.append(("table", _table(el)))
+        elif tag != "graphic":
+            blocks.append(("paragraph", _text(el)))
+        loose.append(el.tail or "")
+    flush()
+    return [(k, t) for k, t in blocks if t.strip()]
+
+
+def _chrome(tree: HtmlElement) -> list[Boilerplate]:
+    """Cookie banners, newsletter prompts and language prompts, outermost element only."""
+    found: list[Boilerplate] = []
+    seen: list[str] = []
+    for el in tree.iter("div", "section", "aside", "form", "dialog"):  # not <p>: too many to walk
+        ident = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if len(ident) < 4 or not _ANY_CHROME.search(ident):
+            continue
+        kind = next((k for k, pattern in _CHROME if pattern.search(ident)), "other")
+        text = squash(" ".join(el.itertext()))
+        if 10 <= len(text) <= 600 and not any(text in s for s in seen):
+            seen.append(text)
+            found.append(Boilerplate(kind=kind, text=text))
+    return found
+
+
+SHORT_BODY_CHARS = 500  # a fast extraction shorter than this is redone with the fallbacks
+
+
+def _main_content(tree: HtmlElement, url: str | None, options: HtmlOptions) -> list[tuple[BlockKind, str]]:
+    blocks: list[tuple[BlockKind, str]] = []
+    for fast in ((True, False) if options.fast_first else (False,)):
+        doc = trafilatura.bare_extraction(
+            tree, url=url, output_format="xml", include_comments=False, include_tables=True,
+            include_images=options.include_images, include_formatting=False, with_metadata=False, fast=fast)
+        blocks = body_blocks(doc.body) if doc is not None and doc.body is not None else []
+        if sum(len(t) for _, t in blocks) >= SHORT_BODY_CHARS:
+            break
+    return blocks
+
+
+def _headline(tree: HtmlElement, candidates: list[str | None]) -> str | None:
+    """The visible <h1> when it agrees with the metadata title, else the metadata title."""
+    title = next((squash(c) for c in candidates if c and squash(c)), None)
+    for h1 in tree.iter("h1"):
+        text = node_text(h1)
+        if not text or len(text) > 300:
+            continue
+        if title is None or _key(text) in _key(title) or _key(title) in _key(text):
+            return text
+    return title
+
+
+def read_html(html: str, doc_id: str, url: str | None = None, origin: str = "",
+              options: HtmlOptions = DEFAULT_OPTIONS) -> Article:
+    """Raises TruncatedInput for a page cut off before its end, UnsupportedInput for non-HTML."""
+    if _OPENED.search(html[:65536]) and not _CLOSED.search(html, max(0, len(html) - 262144)):
+        raise TruncatedInput(origin, "HTML ends before </body> or </html> (truncated download?)")
+    tree = load_html(html)
+    if tree is None:
+        raise UnsupportedInput(origin, "not parseable as HTML")
+    markup = read_markup_meta(tree)
+    pull = read_pull_quotes(tree) if options.pull_quotes else []
+    images = read_figures(tree)
+    chrome = _chrome(tree) if options.chrome else []
+    blocks = _main_content(tree, url, options)
+    # Trafilatura's full metadata pass (author and category searches, a TLD list) costs a
+    # fifth of the reading time: only the cheap parts run, and only for what the markup lacks.
+    parts = PageParts(images=images)
+    parts.title = _headline(tree, [markup.title or extract_title(tree)])
+    parts.published = markup.published or iso_date(find_date(
+        tree, extensive_search=False, original_date=True, url=url, max_date=date.today().isoformat()))
+    parts.updated = markup.updated if markup.updated != parts.published else None
+    parts.authors = markup.authors
+    parts.publisher = markup.publisher or extract_sitename(tree) or None
+    parts.category = markup.section
+    parts.tags = markup.tags
+    parts.url = url or markup.url
+    parts.boilerplate.extend(chrome)
+    blocks = _post_process(blocks, parts, pull, options)
+    parts.blocks = blocks
     return assemble(doc_id, parts, "html")
+
+
+def _post_process(blocks: list[tuple[BlockKind, str]], parts: PageParts, pull: list[PullQuote],
+                  options: HtmlOptions) -> list[tuple[BlockKind, str]]:
+    out: list[tuple[BlockKind, str]] = []
+    title_key = _key(parts.title) if parts.title else None
+    caption_keys: set[str] = set()
+    if options.drop_captions:
+        for im in parts.images:
+            pieces = [p for p in (im.caption, im.credit) if p]
+            caption_keys.update(_key(p) for p in pieces)
+            caption_keys.add(_key(" ".join(pieces)))
+        caption_keys.discard("")
+    chrome_keys = [_key(b.text) for b in parts.boilerplate]
+    label_keys = {_key(x) for x in (parts.category, parts.publisher) if x}
+    n = len(blocks)
+    for i, (kind, text) in enumerate(blocks):
+        key = _key(text)
+        if options.dedupe_title and title_key and i <= 2 and len(out) <= 1 and \
+                (key == title_key or fuzz.ratio(key, title_key) >= 90):
+            parts.boilerplate.append(Boilerplate(kind="duplicate_title", text=text))
+            continue
+        if i <= 2 and kind != "quote" and key in label_keys:
+            parts.boilerplate.append(Boilerplate(kind="label", text=text))
+            continue
+        if key in caption_keys and kind != "quote":
+            parts.boilerplate.append(Boilerplate(kind="caption", text=text))
+            continue
+        if options.chrome and kind == "paragraph" and len(key) >= 10 and any(key in c for c in chrome_keys):
+            kinds = [b.kind for b in parts.boilerplate if _key(b.text) and key in _key(b.text)]
+            parts.boilerplate.append(Boilerplate(kind=kinds[0] if kinds else "other", text=text))
+            continue
+        if options.bylines and (i < 3 or i >= n - 2) and kind == "paragraph" and _BYLINE.match(text) \
+                and len(text.split()) <= 12:
+            parts.boilerplate.append(Boilerplate(kind="byline", text=text))
+            if not parts.authors:
+                parts.authors = split_authors([_BYLINE.sub("", text)])
+            continue
+        if options.chrome_lexicon and kind != "quote":
+            chrome_kind = lines.chrome_kind(text, len(text.split()))
+            if chrome_kind:
+                parts.boilerplate.append(Boilerplate(kind=chrome_kind, text=text))
+                continue
+        if options.standfirst and not out and kind == "heading" and len(text.split()) >= 8:
+            parts.boilerplate.append(Boilerplate(kind="standfirst", text=text))
+            continue
+        out.append((kind, text))
+    while options.trailing_headings and out and out[-1][0] == "heading":
+        parts.boilerplate.append(Boilerplate(kind="related", text=out.pop()[1]))
+    if pull:
+        out = _attach_cards(out, parts, pull)
+    return out
+
+
+def _attach_cards(blocks: list[tuple[BlockKind, str]], parts: PageParts,
+                  pull: list[PullQuote]) -> list[tuple[BlockKind, str]]:
+    """Strip each pull quote's speaker card from the body and record it beside the quote block."""
+    out = list(blocks)
+    drop: set[int] = set()
+    for pq in pull:
+        qkey = _key(pq.text)
+        if not qkey:
+            continue
+        # the quote block itself, or a block that is the quote plus its card; never a paragraph
+        # that merely repeats the pulled words
+        idx = next((i for i, (k, t) in enumerate(out) if i not in drop and k == "quote" and qkey in _key(t)),
+                   None)
+        if idx is None:
+            idx = next((i for i, (_, t) in enumerate(out) if i not in drop and _key(t).startswith(qkey) and
+                        len(_key(t)) <= len(qkey) + len(_key(pq.card_text)) + 2), None)
+        if idx is None:
+            continue
+        kind, text = out[idx]
+        card_pieces = [p for p in (pq.card_text, pq.name, pq.role) if p]
+        stripped = text
+        for piece in card_pieces:
+            pos = stripped.rfind(piece)
+            if pos > 0 and pos >= len(stripped) - len(piece) - 3:
+                stripped = stripped[:pos].rstrip(" \n—–-―,")
+        out[idx] = ("quote", stripped.strip() or text)
+        for j in (idx + 1, idx + 2):
+            if j < len(out) and j not in drop and _key(out[j][1]) in {_key(p) for p in card_pieces}:
+                drop.add(j)
+                parts.boilerplate.append(Boilerplate(kind="speaker_card", text=out[j][1]))
+        if stripped != text:
+            parts.boilerplate.append(Boilerplate(kind="speaker_card", text=pq.card_text))
+        parts.speaker_cards.append((idx, pq.name, pq.role))
+    kept: list[tuple[BlockKind, str]] = []
+    remap: dict[int, int] = {}
+    for i, b in enumerate(out):
+        if i not in drop:
+            remap[i] = len(kept)
+            kept.append(b)
+    parts.speaker_cards = [(remap[i], n, r) for i, n, r in parts.speaker_cards if i in remap]
+    return kept
