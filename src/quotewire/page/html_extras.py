@@ -24,7 +24,7 @@ _ROLE_CLASS = re.compile(r"role|title|position|job|description|function", re.I)
 _CREDIT_TEXT = re.compile(
     r"(?:^|[\s(\[|–—-])((?:photo(?:graph)?s?|image|picture|foto|illustration|credit|source|video|graphic)"
     r"\s*(?:by|:|credit:)\s*[^()\[\]]{2,80}|©\s*[^()\[\]]{2,80}|\(?\w[\w .&/-]{1,40}/(?:AP|AFP|Reuters|Getty Images|EPA|"
-    r"Shutterstock|Alamy|ANSA|dpa|PA)[^)]*\)?)\s*[)\]]?\s*$", re.I)
+    r"Shutterstock|Alamy|dpa|PA)[^)]*\)?)\s*[)\]]?\s*$", re.I)
 _LOOSE_CAPTIONS = etree.XPath("//div[contains(@class, 'aption')]|//p[contains(@class, 'aption')]|"
                               "//span[contains(@class, 'aption')]")
 _WS = re.compile(r"\s+")

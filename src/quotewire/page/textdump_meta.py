@@ -79,7 +79,7 @@ def _valid(y: int, mo: int, d: int) -> bool:
 
 
 def _named_month(text: str) -> str | None:
-    """'12 March 2024', 'March 12, 2024', 'Nov. 19, 2019 8:03 am', '12. März 2024', '12 de marzo de 2024'."""
+    """'12 March 2024', 'March 12, 2024', 'Jan. 7, 2021 4:15 pm', '12. März 2024', '12 de marzo de 2024'."""
     names = months()
     tokens = [t.rstrip(".").casefold() for t in _WORDS.findall(text)]
     month = None
