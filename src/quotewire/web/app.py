@@ -1,0 +1,134 @@
+"""The web UI and JSON API over one archive: ``create_app(archive_url) -> FastAPI``.
+
+Read-only by design: ingest is a CLI action, so the app has GET routes only and answers
+405 to anything else. Every page has a JSON twin under /api with the same parameters.
+"""
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from quotewire import __version__
+from quotewire.errors import ConfigError, QuotewireError
+from quotewire.web import render
+from quotewire.web.params import BadParam, pages, qs
+from quotewire.web.security import SecurityMiddleware
+
+if TYPE_CHECKING:
+    from quotewire.store import Archive
+
+HERE = Path(__file__).parent
+TEMPLATES = Environment(
+    loader=FileSystemLoader(HERE / "templates"),
+    autoescape=True,  # always, for every template: article content is hostile input
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+TEMPLATES.globals.update(
+    colour_class=render.colour_class,
+    safe_url=render.safe_url,
+    snippet_html=render.snippet_html,
+    pages=pages,
+    qs=qs,
+    version=__version__,
+)
+
+
+def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """Render one of our templates; ``context`` values are escaped by the template, never trusted."""
+    html = TEMPLATES.get_template(template).render(request=request, path=request.url.path, **context)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def archive_of(request: Request) -> "Archive":
+    return request.app.state.archive
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith(("/api/", "/openapi"))
+
+
+def _problem(request: Request, status: int, detail: str, param: str | None = None) -> Response:
+    detail = " ".join(detail.split())
+    if _is_api(request):
+        return JSONResponse({"detail": detail, "param": param}, status_code=status)
+    titles = {400: "Bad request", 404: "Not found", 405: "Not allowed", 422: "Bad request",
+              503: "Archive unavailable"}
+    return page(request, "error.html", status_code=status, status=status,
+                title=titles.get(status, "Error"), detail=detail)
+
+
+def create_app(archive_url: str | None = None, *, archive: "Archive | None" = None) -> FastAPI:
+    """An app over the archive at ``archive_url`` (None: ./quotewire.db), or over an open ``archive``.
+
+    The archive is opened here, so a bad URL fails before the server starts listening.
+    """
+    owned = archive is None
+    if archive is None:
+        from quotewire.store import Archive
+
+        archive = Archive.open(archive_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            app.state.archive.close()
+
+    app = FastAPI(
+        title="quotewire",
+        version=__version__,
+        description="Search the quotewire archive: who said what, where and when. Read-only. "
+                    "Every HTML page has a JSON twin under /api with the same query parameters.",
+        lifespan=lifespan,
+        redoc_url=None,
+        responses={400: {"description": "A bad query parameter (named in `param`)"}},
+    )
+    app.state.archive = archive
+    app.add_middleware(SecurityMiddleware)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"nothing at {request.url.path}"
+        return _problem(request, exc.status_code, detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+        first = exc.errors()[0] if exc.errors() else {}
+        loc = [str(x) for x in first.get("loc", ()) if x not in ("query", "path")]
+        param = ".".join(loc) or None
+        return _problem(request, 400, f"{param or 'request'}: {first.get('msg', 'invalid value')}", param)
+
+    @app.exception_handler(BadParam)
+    async def _bad_param(request: Request, exc: BadParam) -> Response:
+        return _problem(request, 400, str(exc), exc.param)
+
+    @app.exception_handler(QuotewireError)
+    async def _store_error(request: Request, exc: QuotewireError) -> Response:
+        if isinstance(exc, ConfigError):  # a filter value the archive refused
+            return _problem(request, 400, exc.one_line())
+        return _problem(request, 503, f"the archive failed: {exc.one_line()}")
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        # One line, no traceback to the browser; the server log still has it.
+        return _problem(request, 500, f"internal error: {type(exc).__name__} (see the server log)")
+
+    from quotewire.web.routes import articles, meta, outlets, search, speakers
+
+    for module in (search, articles, speakers, outlets, meta):
+        app.include_router(module.router)
+    return app
