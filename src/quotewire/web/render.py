@@ -133,7 +133,9 @@ def _render_range(text: str, start: int, end: int, spans: list[tuple[int, int, i
     for a, b in zip(cuts, cuts[1:]):
         if a >= b:
             continue
-        qi = next((i for s, e, i, k in local if k == "q" and s <= a and b <= e), None)
+        # The innermost quote wins, so a quote nested inside another keeps its own highlight.
+        covering = [(e - s, i) for s, e, i, k in local if k == "q" and s <= a and b <= e]
+        qi = min(covering)[1] if covering else None
         ci = next((i for s, e, i, k in local if k == "c" and s <= a and b <= e), None)
         segs.append((a, b, qi, ci))
     html: list[str] = []
