@@ -1,13 +1,108 @@
-"""Placeholder: finds nothing yet."""
+"""Orchestration: quotes -> candidates -> scores -> non-overlapping attributions -> speakers.
+
+``attribute(article, doc)`` fills ``article.quotes`` and ``article.speakers``. The parse is
+the pipeline's (made once); nothing here parses again.
+"""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from quotewire.attribution import model as scorer
+from quotewire.attribution.candidates import Candidate, generate, quote_candidates
+from quotewire.attribution.features import extend_with_quotes, featurize
+from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, find_quotes
 from quotewire.records import Article
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+def doc_quotes(doc: "Doc", article: Article | None = None) -> list[QuoteSpan]:
+    """Quotation spans; headline blocks also pair single quotes."""
+    text = doc.text
+    quotes = find_quotes(text)
+    if article is not None:
+        for b in article.blocks:
+            if b.kind in ("title", "heading"):
+                extra = [q for q in find_quotes(text, b.start, b.end, single=True)
+                         if not any(o.start < q.end and q.start < o.end for o in quotes)]
+                quotes.extend(extra)
+        quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def candidates_for(doc: "Doc", article: Article | None = None,
+                   quotes: list[QuoteSpan] | None = None) -> list[Candidate]:
+    """All candidates of a parsed text, with quote extension, source char ranges and features."""
+    text = doc.text
+    quotes = doc_quotes(doc, article) if quotes is None else quotes
+    cands = generate(doc, quotes)
+    for c in cands:
+        extend_with_quotes(c, quotes, text)
+    _chain_quotes(doc, cands, quotes)
+    _verbatim_paragraphs(doc, cands)
+    # a content whose cue sits inside the quotation is quoted speech, not a claim on the quote
+    taken = [r for c in cands for r in c.content if not any(q.start <= c.cue_char < q.end for q in quotes)]
+    extra = quote_candidates(doc, quotes, taken)
+    for c in extra:
+        extend_with_quotes(c, quotes, text)
+    cands += extra
+    for c in cands:
+        if c.source is not None:
+            s, e = c.source
+            c.char_source = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+        c.feats = featurize(doc, c, quotes)
+    return cands
+
+
+def _chain_quotes(doc: "Doc", cands: list[Candidate], quotes: list[QuoteSpan]) -> None:
+    """``"A," she said. "B."``: a quote next to a quoted content, with its cue between, joins it."""
+    text = doc.text
+    for k, q in enumerate(quotes):
+        if any(a < q.end and q.start < b for c in cands for a, b in c.content
+               if not q.start <= c.cue_char < q.end):
+            continue
+        for nb in (quotes[k - 1] if k > 0 else None, quotes[k + 1] if k + 1 < len(quotes) else None):
+            if nb is None:
+                continue
+            lo, hi = (nb.end, q.start) if nb.start < q.start else (q.end, nb.start)
+            if hi - lo > 120 or "\n\n" in text[lo:hi]:
+                continue
+            owner = [c for c in cands if c.quoted != "none" and any(a <= nb.start and nb.end <= b for a, b in c.content)
+                     and lo <= doc[c.cue_head].idx < hi]
+            if owner:
+                c = owner[0]
+                c.content = sorted(c.content + [(q.start, q.end)])
+                break
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+
+
+def _verbatim_paragraphs(doc: "Doc", cands: list[Candidate]) -> None:
+    """``A. B. C, Y warned.`` with no marks: first-person sentences before it in the paragraph are Y's too."""
+    text = doc.text
+    for c in cands:
+        if c.kind not in ("ccomp_pre", "parataxis") or c.quoted != "none":
+            continue
+        s0 = c.content[0][0]
+        para = max(text.rfind("\n\n", 0, s0), text.rfind("\n", 0, s0))
+        para = para + 1 if para >= 0 else 0
+        lead = text[para:s0]
+        if not lead.strip() or any(ch in lead for ch in QUOTE_CHARS) or not _FIRST_PERSON.search(lead):
+            continue
+        start = para + len(lead) - len(lead.lstrip())
+        c.content = [(start, c.content[0][1])] + c.content[1:]
+
+
 def attribute(article: Article, doc: "Doc") -> Article:
+    from quotewire.attribution.select import build_quotes
+
+    quotes = doc_quotes(doc, article)
+    cands = candidates_for(doc, article, quotes)
+    weights, calib, threshold = scorer.load()
+    for c in cands:
+        c.score = scorer.raw_score(c.feats, weights)
+    build_quotes(article, doc, cands, quotes, threshold, calib)
     return article

@@ -26,6 +26,24 @@ _nlp: "Language | None" = None
 _name: str | None = None
 
 
+def _paragraph_breaks(doc: "Doc") -> "Doc":
+    """A blank line always ends a sentence: headings and titles carry no full stop, and without
+    this the parser runs a heading into the paragraph below it."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _add_paragraph_breaks(nlp: "Language") -> None:
+    from spacy.language import Language
+
+    if "paragraph_breaks" not in Language.factories:
+        Language.component("paragraph_breaks", func=_paragraph_breaks)
+    if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+
+
 def load() -> "Language":
     """The process-wide pipeline; the first call loads it (about a second), later calls are free."""
     global _nlp, _name
@@ -41,6 +59,7 @@ def load() -> "Language":
                     errors.append(f"{module}: {exc}")
                     continue
                 _nlp = pkg.load(exclude=list(EXCLUDE))
+                _add_paragraph_breaks(_nlp)
                 _name = module
                 break
             else:

@@ -1,0 +1,346 @@
+"""Candidate attributions read off the dependency parse: (source, cue, content) triples.
+
+Every construction that can report speech or thought yields a candidate: a verb with a
+clausal complement (``X said (that) ...``), content before the cue (``..., X warned``),
+``according to X``, a verb with an infinitive or object complement (``X plans to ...``),
+a noun with a that-clause (``X's claim that ...``), a cue ending in a colon followed by a
+quote, and quotation-mark spans that no construction covers. Which candidates are real
+attributions is decided by the scorer (model.py) from the features made here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from quotewire.attribution.lexicon import cue_verbs
+from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+INHERIT = ("advcl", "xcomp", "conj", "acl", "pcomp")
+PRON_SOURCE = {"he", "she", "they", "i", "we", "it", "you", "who"}
+
+
+@dataclass
+class Candidate:
+    kind: str  # construction: ccomp, ccomp_pre, parataxis, according, xcomp, dobj, prep, noun, colon, quote
+    cue: tuple[int, int]  # token range [start, end)
+    content: list[tuple[int, int]]  # char ranges
+    source: tuple[int, int] | None = None  # token range
+    source_head: int | None = None  # token index
+    cue_head: int = -1
+    feats: list[str] = field(default_factory=list)
+    score: float = 0.0
+    quoted: str = "none"  # none, full, part
+    char_source: tuple[int, int] | None = None  # source as a char range, set by core
+    cue_char: int = -1  # char offset of the cue head
+
+    def content_range(self) -> tuple[int, int]:
+        return self.content[0][0], self.content[-1][1]
+
+
+def _subtree_range(tok: "Token") -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _trim(doc: "Doc", start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation, conjunctions and spaces at the edges of a token range (keep quote marks)."""
+    while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text not in QUOTE_CHARS)
+                           or doc[start].dep_ == "cc"):
+        start += 1
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS)):
+        end -= 1
+    return start, end
+
+
+def _runs(doc: "Doc", idx: list[int]) -> list[tuple[int, int]]:
+    """Token indices -> contiguous token ranges, bridging gaps made only of punctuation."""
+    if not idx:
+        return []
+    idx = sorted(set(idx))
+    runs: list[list[int]] = [[idx[0], idx[0] + 1]]
+    for i in idx[1:]:
+        gap = range(runs[-1][1], i)
+        if all(doc[j].is_punct or doc[j].is_space for j in gap):
+            runs[-1][1] = i + 1
+        else:
+            runs.append([i, i + 1])
+    out = []
+    for s, e in runs:
+        s, e = _trim(doc, s, e)
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _chars(doc: "Doc", runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in runs]
+
+
+def _source_of(tok: "Token", depth: int = 0) -> "Token | None":
+    """The token that names who speaks: the subject, the passive agent, or a governing clause's subject."""
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "nsubjpass":
+            return None
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
+        return tok.head
+    if depth < 3 and tok.dep_ in INHERIT and tok.head.i != tok.i:
+        return _source_of(tok.head, depth + 1)
+    return None
+
+
+def _source_range(doc: "Doc", src: "Token", avoid: set[int]) -> tuple[int, int]:
+    """The source noun phrase: its subtree, cut at a relative clause or at the content."""
+    start, end = src.i, src.i + 1
+    for t in src.subtree:
+        if t.i in avoid:
+            continue
+        if t.dep_ in ("relcl", "acl") and t.head.i == src.i:
+            break
+        start, end = min(start, t.i), max(end, t.i + 1)
+    # keep only the contiguous stretch around the head that avoids the content
+    s = src.i
+    while s > start and (s - 1) not in avoid:
+        s -= 1
+    e = src.i + 1
+    while e < end and e not in avoid:
+        e += 1
+    return _trim(doc, s, e) if _trim(doc, s, e)[1] > _trim(doc, s, e)[0] else (src.i, src.i + 1)
+
+
+def _cue_range(doc: "Doc", v: "Token") -> tuple[int, int]:
+    """The cue verb with its auxiliaries, negation and particles (``has not said``, ``pointed out``)."""
+    idx = [v.i]
+    for c in v.children:
+        if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - v.i) <= 3:
+            idx.append(c.i)
+    lo, hi = min(idx), max(idx) + 1
+    # only a contiguous stretch
+    return (lo, hi) if all(j in idx or doc[j].pos_ == "ADV" for j in range(lo, hi)) else (v.i, v.i + 1)
+
+
+def generate(doc: "Doc", quotes: list[QuoteSpan]) -> list[Candidate]:
+    """Every candidate of the document, unscored."""
+    out: list[Candidate] = []
+    cues = cue_verbs()
+    for tok in doc:
+        pos = tok.pos_
+        if tok.lower_ == "according":
+            _according(doc, tok, out)
+        elif pos in ("VERB", "AUX"):
+            named = _bare_name_before(doc, tok)
+            if tok.dep_ == "advcl" and tok.lemma_ in cues and (named is not None or any(
+                    c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)):
+                _as_clause(doc, tok, out, named)
+            else:
+                _verb_candidates(doc, tok, out, cues)
+        elif pos == "NOUN":
+            _noun_candidate(doc, tok, out)
+    _colon_candidates(doc, quotes, out)
+    return out
+
+
+def _content_tokens(tok: "Token", exclude: set[int]) -> list[int]:
+    return [t.i for t in tok.subtree if t.i not in exclude]
+
+
+def _add(doc: "Doc", out: list[Candidate], kind: str, v: "Token", content_idx: list[int],
+         src: "Token | None", cue: tuple[int, int] | None = None) -> None:
+    cue = cue or _cue_range(doc, v)
+    cue_set = set(range(*cue))
+    content_idx = [i for i in content_idx if i not in cue_set]
+    src_range = None
+    if src is not None:
+        src_range = _source_range(doc, src, set(content_idx) | cue_set)
+        srcs = set(range(*src_range))
+        content_idx = [i for i in content_idx if i not in srcs]
+    runs = _runs(doc, content_idx)
+    if not runs:
+        return
+    out.append(Candidate(kind=kind, cue=cue, content=_chars(doc, runs), source=src_range,
+                         source_head=src.i if src is not None else None, cue_head=v.i, cue_char=v.idx))
+
+
+def _verb_candidates(doc: "Doc", v: "Token", out: list[Candidate], cues: dict[str, str]) -> None:
+    src = _source_of(v)
+    done = False
+    for c in v.children:
+        if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > v.i and v.lemma_ in cues):
+            kind = "ccomp" if c.i > v.i else "ccomp_pre"
+            excl = set(range(*_subtree_range(v))) - set(range(*_subtree_range(c)))
+            _add(doc, out, kind, v, _content_tokens(c, excl), src)
+            done = True
+    if not done and v.dep_ == "parataxis":
+        head = v.head
+        vt = set(range(*_subtree_range(v)))
+        if head.i < v.i:
+            idx = [t.i for t in head.subtree if t.i not in vt and t.i < v.left_edge.i]
+        else:  # "My hope," she said, "is that ...": the content goes round the cue
+            # "As the head of the board, Jane Doe, notes, ...": the as-phrase describes the source
+            desc = {t.i for c in head.children if c.i < v.i and c.dep_ == "prep" and c.lower_ == "as"
+                    for t in c.subtree}
+            idx = [t.i for t in head.subtree if t.i not in vt and t.i not in desc]
+        _add(doc, out, "parataxis", v, idx, src)
+        done = True
+    if not done and v.dep_ == "ROOT" and v.lemma_ in cues and v.i > 0:
+        # "..., X warned." parsed with the content as a loose left dependent
+        left = [c for c in v.children if c.i < v.i and c.dep_ in ("advcl", "dep", "ccomp", "npadvmod", "intj")
+                and c.pos_ in ("VERB", "AUX")]
+        if left:
+            _add(doc, out, "ccomp_pre", v, _content_tokens(left[0], set()), src)
+            done = True
+        elif src is not None and src.i < v.i and src.left_edge.i > v.sent.start + 2 \
+                and doc[src.left_edge.i - 1].text == "," and cues.get(v.lemma_) == "speech":
+            # "<clause the parser broke up>, Y concluded.": all that precedes the comma
+            idx = [t.i for c in v.children if c.i < src.left_edge.i and c.dep_ not in ("punct", "cc")
+                   for t in c.subtree]
+            if len(idx) >= 3:
+                _add(doc, out, "ccomp_pre", v, idx, src)
+                done = True
+    for c in v.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > v.i:
+            _add(doc, out, "xcomp", v, _content_tokens(c, set()), src)
+        elif c.dep_ == "dobj" and c.i > v.i and not done and src is not None:
+            _add(doc, out, "dobj", v, _content_tokens(c, set()), src)
+        elif c.dep_ == "prep" and c.i > v.i and not done and src is not None:
+            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                cue = (min(v.i, c.i), max(v.i, c.i) + 1) if c.i - v.i <= 2 else None
+                _add(doc, out, "prep", v, _content_tokens(pobj[0], set()), src, cue=cue)
+
+
+def _according(doc: "Doc", tok: "Token", out: list[Candidate]) -> None:
+    to = [c for c in tok.children if c.lower_ == "to"]
+    if not to:
+        return
+    pobj = [c for c in to[0].children if c.dep_ == "pobj"]
+    if not pobj:
+        return
+    head = tok.head if tok.head.i != tok.i else None
+    acc = set(range(*_subtree_range(tok)))
+    if head is None:
+        return
+    sent = tok.sent
+    idx = [t.i for t in head.subtree if t.i not in acc]
+    if not idx:
+        return
+    # "according to X" covers the whole clause it modifies; when it is at the end, the content is before it
+    src_range = _trim(doc, *(_subtree_range(pobj[0])))
+    cue = (tok.i, to[0].i + 1)
+    runs = _runs(doc, [i for i in idx if sent.start <= i < sent.end])
+    if not runs:
+        return
+    out.append(Candidate(kind="according", cue=cue, content=_chars(doc, runs), source=src_range,
+                         source_head=pobj[0].i, cue_head=tok.i, cue_char=tok.idx))
+
+
+def _bare_name_before(doc: "Doc", v: "Token") -> "Token | None":
+    """``..., Jane Doe, notes, <content>``: a subjectless cue right after a comma-fenced name."""
+    if v.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    prev = doc[v.i - 1]
+    if prev.text != ",":
+        return None
+    name = doc[v.i - 2]
+    return name if name.ent_type_ == "PERSON" and name.pos_ == "PROPN" else None
+
+
+def _as_clause(doc: "Doc", v: "Token", out: list[Candidate], named: "Token | None" = None) -> None:
+    """``As X notes, <content>``: the clause that the as-clause modifies is what X said."""
+    head = v.head
+    if head.i == v.i:
+        return
+    if any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "dative") for c in v.children) or (
+            named is None and v.i - v.left_edge.i > 8):
+        return  # "as they asked for it" is a reason, not a parenthetical source
+    src = named if named is not None else _source_of(v)
+    drop = {v.i} | {t.i for c in v.children if c.dep_ in ("mark", "nsubj", "aux", "neg", "advmod", "punct")
+                    for t in c.subtree}
+    idx = [t.i for t in head.sent if t.i not in drop and t.i > v.i or t.i == head.i]
+    idx += [t.i for c in v.children if c.i > v.i and c.dep_ not in ("punct",) and c.i not in drop for t in c.subtree]
+    before = len(out)
+    _add(doc, out, "according", v, idx, src)
+    if len(out) > before:
+        out[-1].cue = _cue_range(doc, v)
+
+
+def _noun_candidate(doc: "Doc", n: "Token", out: list[Candidate]) -> None:
+    for c in n.children:
+        if c.dep_ in ("acl", "ccomp") and c.i > n.i and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                           for g in c.children):
+            src = next((g for g in n.children if g.dep_ == "poss"), None)
+            if src is None:
+                src = _source_of(n.head) if n.dep_ in ("dobj", "attr") else None
+            _add(doc, out, "noun", n, _content_tokens(c, set()), src, cue=(n.i, n.i + 1))
+            return
+
+
+def _colon_candidates(doc: "Doc", quotes: list[QuoteSpan], out: list[Candidate]) -> None:
+    """``X said:`` followed by a quote (same or next paragraph)."""
+    text = doc.text
+    starts = {q.start: q for q in quotes}
+    for tok in doc:
+        if tok.text != ":" or tok.i == 0:
+            continue
+        j = tok.idx + 1
+        while j < len(text) and text[j].isspace():
+            j += 1
+        q = starts.get(j)
+        if q is None:
+            continue
+        v = tok.head
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        src = _source_of(v)
+        cue = _cue_range(doc, v)
+        src_range = _source_range(doc, src, set(range(*cue))) if src is not None else None
+        out.append(Candidate(kind="colon", cue=cue, content=[(q.start, q.end)], source=src_range,
+                             source_head=src.i if src is not None else None, cue_head=v.i, cue_char=v.idx))
+
+
+def quote_candidates(doc: "Doc", quotes: list[QuoteSpan], taken: list[tuple[int, int]]) -> list[Candidate]:
+    """A quote no candidate covers gets the nearest reporting verb of its sentence or the next."""
+    out: list[Candidate] = []
+    cues = cue_verbs()
+    for q in quotes:
+        if any(s < q.end and q.start < e for s, e in taken):
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or len(span) < 3:
+            continue
+        best: "Token | None" = None
+        best_d = 10**9
+        sents = [span[0].sent, span[-1].sent]
+        if span[-1].i + 1 < len(doc):
+            sents.append(doc[span[-1].i + 1].sent)
+        for sent in sents:
+            for t in sent:
+                if span.start <= t.i < span.end or t.lemma_ not in cues or t.pos_ != "VERB":
+                    continue
+                d = min(abs(t.i - span.start), abs(t.i - span.end))
+                if d < best_d and _source_of(t) is not None:
+                    best, best_d = t, d
+        if best is None:
+            continue
+        src = _source_of(best)
+        cue = _cue_range(doc, best)
+        src_range = _source_range(doc, src, set(range(span.start, span.end))) if src is not None else None
+        out.append(Candidate(kind="quote", cue=cue, content=[(q.start, q.end)], source=src_range,
+                             source_head=src.i if src is not None else None, cue_head=best.i, cue_char=best.idx))
+    return out
+
+
+def sentence_of(doc: "Doc", i: int) -> "Span":
+    return doc[i].sent

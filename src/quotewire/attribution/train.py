@@ -1,0 +1,209 @@
+"""Train the candidate scorer on PolNeAR train: ``python -m quotewire.attribution.train``.
+
+Reads DIR/text/*.txt and DIR/attributions/*.ann (BRAT; the alphabetically first .ann of an
+article is its gold, as ../shared/tools/polnear_score.py does), parses every text once,
+labels each candidate (content token Jaccard >= 0.5 with a gold attribution and a source
+sharing a token with its source: the scorer's own test), fits a logistic regression and
+writes weights only (no text) to src/quotewire/models/attribution.json.
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import math
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from quotewire.attribution import model as scorer
+from quotewire.attribution.core import candidates_for
+
+WORD = re.compile(r"\w+")
+DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "polnear"
+
+
+def load_gold(split: Path) -> dict[str, tuple[str, list[dict[str, list[tuple[int, int]]]]]]:
+    """NAME -> (text, attributions with Source/Cue/Content char ranges)."""
+    chosen: dict[str, Path] = {}
+    for ann in sorted((split / "attributions").glob("*.ann")):
+        chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    out = {}
+    for name, ann in sorted(chosen.items()):
+        text = (split / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+        events = []
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if line.startswith("T") and len(cols) > 1 and " " in cols[1]:
+                kind, offs = cols[1].split(" ", 1)
+                spans[cols[0]] = (kind, [tuple(map(int, p.split())) for p in offs.split(";")])  # type: ignore[misc]
+            elif line.startswith("E") and len(cols) > 1:
+                events.append(cols[1].split())
+        atts = []
+        for ev in events:
+            rec: dict[str, list[tuple[int, int]]] = {"Source": [], "Cue": [], "Content": []}
+            for role in ev[1:]:
+                r, _, tid = role.partition(":")
+                r = "Content" if r.startswith("Content") else r
+                if r in rec and tid in spans:
+                    rec[r] += spans[tid][1]
+            if rec["Content"]:
+                atts.append(rec)
+        out[name] = (text, atts)
+    return out
+
+
+def token_ids(text: str, ranges: list[tuple[int, int]], index: list[tuple[int, int]]) -> frozenset[int]:
+    """Indices of \\w+ tokens that share a character with any range (the scorer's rule)."""
+    got: set[int] = set()
+    ends = [b for _, b in index]
+    for s, e in ranges:
+        k = bisect.bisect_right(ends, s)  # first token ending after s
+        while k < len(index) and index[k][0] < e:
+            got.add(k)
+            k += 1
+    return frozenset(got)
+
+
+def word_index(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in WORD.finditer(text)]
+
+
+def label(text: str, cands: list, atts: list[dict], index: list[tuple[int, int]]) -> list[int]:
+    """1 when a candidate would be scored correct against some gold attribution."""
+    gold = [(token_ids(text, a["Content"], index), token_ids(text, a["Source"], index)) for a in atts]
+    out = []
+    for c in cands:
+        ct = token_ids(text, c.content, index)
+        st = token_ids(text, [c.char_source], index) if c.char_source else frozenset()
+        ok = 0
+        for gc, gs in gold:
+            if not ct or not gc:
+                continue
+            j = len(ct & gc) / len(ct | gc)
+            if j >= 0.5 and ((st & gs) or (not st and not gs)):
+                ok = 1
+                break
+        out.append(ok)
+    return out
+
+
+def fit(rows: list[list[str]], y: list[int], epochs: int = 30, l2: float = 1e-5, lr: float = 0.1,
+        min_count: int = 2) -> dict[str, float]:
+    """Sparse logistic regression by AdaGrad; features seen fewer than min_count times are dropped."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        for f in r:
+            counts[f] = counts.get(f, 0) + 1
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    X = [np.array([vocab[f] for f in set(r) if f in vocab], dtype=np.int64) for r in rows]
+    w = np.zeros(len(vocab))
+    g2 = np.full(len(vocab), 1e-8)
+    yy = np.array(y, dtype=float)
+    rng = np.random.default_rng(0)
+    for ep in range(epochs):
+        loss = 0.0
+        for i in rng.permutation(len(X)):
+            xi = X[i]
+            z = w[xi].sum()
+            p = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+            g = p - yy[i]
+            loss += -math.log(p if yy[i] else 1 - p + 1e-12 if p < 1 else 1e-12)
+            grad = g + l2 * w[xi]
+            g2[xi] += grad * grad
+            w[xi] -= lr * grad / np.sqrt(g2[xi])
+        print(f"  epoch {ep + 1}: loss {loss / len(X):.4f}", file=sys.stderr, flush=True)
+    return {f: round(float(w[i]), 5) for f, i in vocab.items() if abs(w[i]) > 1e-4}
+
+
+def build(split: Path, batch_size: int = 32) -> list[tuple[list, list[int], int]]:
+    """Per article: (candidates with features, labels, gold attribution count)."""
+    from quotewire import nlp
+
+    gold = load_gold(split)
+    names = list(gold)
+    arts = []
+    t0 = time.time()
+    for k, (name, doc) in enumerate(zip(names, nlp.parse_many((gold[n][0] for n in names), batch_size))):
+        text, atts = gold[name]
+        cands = candidates_for(doc)
+        arts.append((cands, label(text, cands, atts, word_index(text)), len(atts)))
+        if k % 50 == 0:
+            print(f"  parsed {k + 1}/{len(names)} ({time.time() - t0:.0f}s)", file=sys.stderr, flush=True)
+    return arts
+
+
+def _kept(arts: list, weights: dict[str, float], threshold: float) -> list[tuple[float, int]]:
+    from quotewire.attribution.select import choose
+
+    pairs = []
+    for cands, y, _ in arts:
+        lab = {id(c): v for c, v in zip(cands, y)}
+        for c in cands:
+            c.score = scorer.raw_score(c.feats, weights)
+        pairs += [(c.score, lab[id(c)]) for c in choose(cands, threshold)]
+    return pairs
+
+
+def calibrate_on(arts: list, weights: dict[str, float], bins: int = 10,
+                 min_precision: float = 0.75) -> tuple[list[tuple[float, float]], float]:
+    """Calibration points (mean raw score, share correct) over equal-count bins of the kept
+    held-out candidates, made monotone; and the lowest threshold whose precision holds."""
+    pairs = sorted(_kept(arts, weights, 0.2))
+    pts: list[tuple[float, float]] = []
+    for b in range(bins):
+        chunk = pairs[b * len(pairs) // bins:(b + 1) * len(pairs) // bins]
+        if chunk:
+            pts.append((sum(p for p, _ in chunk) / len(chunk), sum(v for _, v in chunk) / len(chunk)))
+    for i in range(1, len(pts)):
+        if pts[i][1] < pts[i - 1][1]:
+            pts[i] = (pts[i][0], pts[i - 1][1])
+    threshold = 0.5
+    for th in [x / 100 for x in range(30, 81)]:
+        kept = [v for p, v in pairs if p >= th]
+        if kept and sum(kept) / len(kept) >= min_precision:
+            threshold = th
+            break
+    return [(round(a, 4), round(b, 4)) for a, b in pts], threshold
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m quotewire.attribution.train", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR folder holding train/ (default %(default)s)")
+    ap.add_argument("--out", type=Path, default=scorer.MODEL_PATH, help="weights JSON (default %(default)s)")
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--held-out", type=int, default=130, help="train articles kept out for calibration")
+    args = ap.parse_args(argv)
+    split = args.data / "train"
+    if not (split / "text").is_dir():
+        print(f"error: {split}/text not found (give --data)", file=sys.stderr)
+        return 2
+    arts = build(split)
+    order = list(range(len(arts)))
+    random.Random(0).shuffle(order)
+    held = set(order[:args.held_out])
+    fit_arts = [a for i, a in enumerate(arts) if i not in held]
+    cal_arts = [a for i, a in enumerate(arts) if i in held]
+    rows = [c.feats for cands, _, _ in fit_arts for c in cands]
+    y = [v for _, ys, _ in fit_arts for v in ys]
+    n_gold = sum(n for _, _, n in arts)
+    print(f"candidates {len(y)}, positive {sum(y)}, gold attributions {n_gold}", file=sys.stderr)
+    weights = fit(rows, y, epochs=args.epochs)
+    calib, threshold = calibrate_on(cal_arts, weights)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({
+        "version": 1, "threshold": threshold, "calibration": calib, "weights": weights,
+        "trained_on": f"PolNeAR v1.0.0 train ({len(arts) - len(held)} articles fit, {len(held)} held out "
+                      "for calibration and threshold)"}, sort_keys=True, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(weights)} weights, threshold {threshold})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
