@@ -46,6 +46,9 @@ def ingest(
     no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Store articles without attributing quotes.")]
     = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; the summary only.")] = False,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Processes that read and "
+                                                   "attribute pages (this one alone writes the archive). "
+                                                   "Default: the number of cores.")] = None,
 ) -> None:
     """Read pages into the archive: idempotent, incremental, safe to interrupt and run again."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -72,7 +75,12 @@ def ingest(
 
     try:
         with progress:
-            stats = run_ingest(archive, iter_inputs(paths), force=force, attribute=not no_quotes, on_item=on_item)
+            from quotewire.batch.ingest import ingest_parallel, parallelism  # --workers (batch engineer)
+
+            n = parallelism(workers, paths)
+            stats = (ingest_parallel(archive, iter_inputs(paths), workers=n, force=force, attribute=not no_quotes,
+                                     on_item=on_item) if n > 1 else
+                     run_ingest(archive, iter_inputs(paths), force=force, attribute=not no_quotes, on_item=on_item))
     finally:
         archive.close()
     elapsed = time.monotonic() - started
