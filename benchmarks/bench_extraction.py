@@ -34,16 +34,7 @@ DATA = SHARED / "data" / "extraction-dev"
 SCORER = SHARED / "tools" / "extraction_score.py"
 
 
-def machine() -> str:
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}, {platform.system()}"
+from _machine import machine  # noqa: E402
 
 
 def score(pred: dict[str, str]) -> dict[str, float]:

@@ -105,14 +105,7 @@ def build_warc(path: Path, pages: int) -> None:
                                    "Content-Type": "application/http; msgtype=response"}, http))
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "unknown"
+from _machine import cpu_model  # noqa: E402
 
 
 def child(warc: str, out: str, workers: int, attribute: bool) -> None:

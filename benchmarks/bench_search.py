@@ -32,14 +32,7 @@ from quotewire.store.names import norm_name  # noqa: E402
 SYLLABLES = "ka lo mi ren tu sa vel dor an is pe ro ha nu li ter mo gal fen bri".split()
 
 
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
+from _machine import cpu_model as _cpu  # noqa: E402
 
 
 def vocabulary(rng: random.Random, n: int = 4000) -> list[str]:

@@ -22,14 +22,7 @@ WORDS = ("harbour council ferry pier vote tuesday mayor said budget quarry mill 
          "tide market road station library plan residents").split()
 
 
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
+from _machine import cpu_model as _cpu  # noqa: E402
 
 
 def _record(i: int, body: bytes, ctype: str) -> bytes:

@@ -26,14 +26,7 @@ FIRST = "Ada Bo Cai Dita Emre Fenna Gus Hana Ivo Jora Kian Lumi Mads Nell Otto P
 LAST = "Alder Birk Corrin Dunmore Eklund Fairweather Grell Hollis Ingram Jessop".split()
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
+from _machine import cpu_model  # noqa: E402
 
 
 def synthetic(i: int, rng: random.Random) -> Article:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from quotewire.batch.local import DEFAULT_CHUNK, iter_outcomes
 from quotewire.records import Article, RawDocument, Result, Skipped
 from quotewire.store.archive import Archive
-from quotewire.store.ingest import IngestStats, Outcome, bytes_hash, store_result
+from quotewire.store.ingest import IngestStats, Outcome, admit, noter, store_result
 
 
 def ingest_parallel(archive: Archive, items: Iterable[RawDocument | Skipped], *, workers: int, force: bool = False,
@@ -21,28 +21,10 @@ def ingest_parallel(archive: Archive, items: Iterable[RawDocument | Skipped], *,
     """Stores every input; ``on_item(outcome, origin, stats)`` after each, as ``store.ingest.ingest``."""
     stats = IngestStats()
     digests: dict[str, str] = {}
+    note = noter(stats, on_item)
+    raws = admit(archive, items, note, force=force, remember=digests.__setitem__)
 
-    def note(outcome: Outcome, origin: str, reason: str = "", message: str = "") -> None:
-        stats.count(outcome)
-        if outcome == "failed" and len(stats.failures) < 1000:
-            stats.failures.append((origin, reason, message))
-        if on_item is not None:
-            on_item(outcome, origin, stats)
-
-    def raws() -> Iterable[RawDocument]:
-        for item in items:
-            if isinstance(item, Skipped):
-                archive.record_failure(item.origin, item.reason, item.message)
-                note("failed", item.origin, item.reason, item.message)
-                continue
-            digest = bytes_hash(item)
-            if not force and archive.seen(item.origin, digest):
-                note("skipped", item.origin)
-                continue
-            digests[item.origin] = digest
-            yield item
-
-    for chunk in iter_outcomes(raws(), workers=workers, chunk_size=chunk_size, attribute=attribute):
+    for chunk in iter_outcomes(raws, workers=workers, chunk_size=chunk_size, attribute=attribute):
         for o in chunk:
             if o.article is not None:
                 result = Result(origin=o.origin, article=Article.from_dict(o.article))

@@ -44,6 +44,38 @@ def bytes_hash(raw: RawDocument) -> str:
     return hashlib.sha256(raw.data).hexdigest()
 
 
+Note = Callable[..., None]
+
+
+def noter(stats: IngestStats, on_item: Callable[[Outcome, str, IngestStats], None] | None) -> Note:
+    """``note(outcome, origin, reason="", message="")``: counts, keeps the first 1000 failures, reports."""
+    def note(outcome: Outcome, origin: str, reason: str = "", message: str = "") -> None:
+        stats.count(outcome)
+        if outcome == "failed" and len(stats.failures) < 1000:
+            stats.failures.append((origin, reason, message))
+        if on_item is not None:
+            on_item(outcome, origin, stats)
+    return note
+
+
+def admit(archive: Archive, items: Iterable[RawDocument | Skipped], note: Note, *, force: bool,
+          remember: Callable[[str, str], None]) -> Iterator[RawDocument]:
+    """The inputs worth reading, shared by the serial and the parallel ingest: unreadable ones are
+    recorded as failures, ones already stored byte for byte are skipped (so a rerun after an
+    interruption does only what is left), and ``remember(origin, bytes hash)`` sees the rest."""
+    for item in items:
+        if isinstance(item, Skipped):
+            archive.record_failure(item.origin, item.reason, item.message)
+            note("failed", item.origin, item.reason, item.message)
+            continue
+        digest = bytes_hash(item)
+        if not force and archive.seen(item.origin, digest):
+            note("skipped", item.origin)
+            continue
+        remember(item.origin, digest)
+        yield item
+
+
 def store_result(archive: Archive, result: Result, *, source_hash: str | None = None) -> Outcome:
     """Stores one pipeline result; a skipped input or a refused article is recorded as a failure.
 
@@ -68,28 +100,10 @@ def ingest(archive: Archive, items: Iterable[RawDocument | Skipped], *, force: b
     """Stores every input; ``on_item(outcome, origin, stats)`` is called after each (progress)."""
     stats = IngestStats()
     pending: deque[tuple[str, str]] = deque()  # (origin, bytes hash) of raws handed to the pipeline, in order
+    note = noter(stats, on_item)
+    raws = admit(archive, items, note, force=force, remember=lambda origin, digest: pending.append((origin, digest)))
 
-    def note(outcome: Outcome, origin: str, reason: str = "", message: str = "") -> None:
-        stats.count(outcome)
-        if outcome == "failed" and len(stats.failures) < 1000:
-            stats.failures.append((origin, reason, message))
-        if on_item is not None:
-            on_item(outcome, origin, stats)
-
-    def raws() -> Iterator[RawDocument]:
-        for item in items:
-            if isinstance(item, Skipped):
-                archive.record_failure(item.origin, item.reason, item.message)
-                note("failed", item.origin, item.reason, item.message)
-                continue
-            digest = bytes_hash(item)
-            if not force and archive.seen(item.origin, digest):
-                note("skipped", item.origin)
-                continue
-            pending.append((item.origin, digest))
-            yield item
-
-    for raw_chunk in _chunks(raws(), batch_size):
+    for raw_chunk in _chunks(raws, batch_size):
         for result in _process_chunk(raw_chunk, attribute=attribute, batch_size=batch_size):
             origin, digest = pending.popleft() if pending else (result.origin, None)
             outcome = store_result(archive, result, source_hash=digest)
