@@ -163,7 +163,11 @@ class QuoteHit(_Record):
     quote_id: int
     article_id: int
     kind: QuoteKind
-    content: str
+    content: str = Field(description="the quoted words: an interrupted quote's parts joined with ' … '")
+    content_start: int | None = Field(None, description="offset of the quote in the article text, as extracted")
+    content_end: int | None = None
+    content_parts: list[tuple[int, int]] | None = Field(
+        None, description="[start, end] of each part of an interrupted quote in the article text, as extracted")
     cue: str | None = None
     confidence: float
     speaker_id: int | None = None

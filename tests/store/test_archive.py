@@ -186,3 +186,29 @@ def test_delete_article(archive: Archive) -> None:
     aid = archive.search().items[0].article_id
     assert archive.delete_article(aid)
     assert archive.stats()["quotes"] == 0 and archive.search("gone").total == 0
+
+
+def test_undated_role_is_not_taken_for_the_latest(archive: Archive) -> None:
+    """Roles run latest first; one seen only in undated articles comes last on both backends
+    (PostgreSQL sorts NULL first in a descending order unless told otherwise)."""
+    archive.add(make_article("u1", [("Selma Holm", "The orchard stays open", "former warden")],
+                             url="https://lantern.example/u1", published=None))
+    archive.add(make_article("u2", [("Selma Holm", "The orchard closes in May", "orchard keeper")],
+                             url="https://lantern.example/u2", published="2024-04-02"))
+    sp = archive.speakers("holm")[0][0]
+    assert sp.roles == ["orchard keeper", "former warden"]
+    summary = archive.speaker_summary(sp.speaker_id)
+    assert summary is not None and summary.name == "Selma Holm" and summary.roles == sp.roles
+    assert archive.speaker_summary(999_999) is None
+
+
+def test_quote_naming_its_speaker_by_an_alias_is_linked(archive: Archive) -> None:
+    """The article page finds a quote's speaker id by the name the quote gives, alias or not."""
+    sp = Speaker(name="Greta Lind", kind="person", roles=["ferry captain"], aliases=["Lind"])
+    art = make_article("al", [("Greta Lind", "The crossing was calm", "ferry captain"),
+                              ("Lind", "We sail again at noon", None)], speakers=[sp], url="https://l.example/al")
+    archive.add(art)
+    sid = archive.speakers("greta lind")[0][0].speaker_id
+    stored = archive.article(archive.search().items[0].article_id)
+    assert stored is not None
+    assert stored.speaker_ids["Greta Lind"] == sid and stored.speaker_ids["Lind"] == sid

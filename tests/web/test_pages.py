@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from markupsafe import escape
 
 from quotewire.web import render
 from tests.web.conftest import article_id
@@ -130,3 +131,33 @@ def test_list_pages_paginate(client, path: str) -> None:  # type: ignore[no-unty
     nxt = re.search(r'rel="next" href="\?([^"]+)"', html).group(1).replace("&amp;", "&")
     assert "page=2" in nxt
     assert client.get(path.split("?")[0] + "?" + nxt).status_code == 200
+
+
+def test_search_by_speaker_id_shows_the_name_not_the_id(client) -> None:  # type: ignore[no-untyped-def]
+    """The speaker page's "Open in search" filters by id: the form names the speaker (with the
+    role) and links to them, and resubmitting it keeps the exact id filter."""
+    sid = speaker_id(client, "Marta Kellerman")
+    role = client.get(f"/api/speakers/{sid}").json()["speaker"]["roles"][0]
+    html = client.get("/search", params={"speaker": sid}).text
+    form = html.split('<form class="search"', 1)[1].split("</form>", 1)[0]
+    inputs = [a for t, a in tags(form) if t == "input" and a.get("name") == "speaker"]
+    assert inputs == [{"type": "hidden", "name": "speaker", "value": str(sid)}]  # never a visible "5"
+    assert f'<a class="speaker" href="/speakers/{sid}">Marta Kellerman</a>' in form
+    assert str(escape(role)) in form
+    assert "<title>Quotes by Marta Kellerman" in html
+    assert 'href="/search">any speaker</a>' in form
+    by_name = client.get("/search", params={"speaker": "Kellerman"}).text  # a typed name stays as typed
+    assert 'id="f-speaker" name="speaker" type="text" value="Kellerman"' in by_name
+
+
+def test_search_by_outlet_id_shows_the_name_not_the_id(client) -> None:  # type: ignore[no-untyped-def]
+    outlet = client.get("/api/outlets").json()["items"][0]
+    html = client.get("/search", params={"outlet": outlet["outlet_id"]}).text
+    form = html.split('<form class="search"', 1)[1].split("</form>", 1)[0]
+    assert not [a for t, a in tags(form) if t == "input" and a.get("name") == "outlet" and a.get("type") != "hidden"]
+    assert f'<a href="/outlets/{outlet["outlet_id"]}">{escape(outlet["name"])}</a>' in form
+
+
+def test_unknown_speaker_id_is_an_empty_search(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.get("/search", params={"speaker": 999999})
+    assert r.status_code == 200 and "0 quotes found" in r.text

@@ -120,3 +120,14 @@ def test_highlighting_never_loses_text_or_emits_markup(article: Article) -> None
     assert problems(out) == []
     shown = htmllib.unescape(re.sub(r"<br>", "\n", re.sub(r"<(?!br>)[^>]+>", "", out)))
     assert shown.replace("\n", "") == "".join(b.text for b in article.blocks).replace("\n", "")
+
+
+def test_quote_views_find_a_speaker_named_with_stray_whitespace() -> None:
+    """The archive keys speaker names with whitespace collapsed; a quote's raw name still links."""
+    article = built_articles()[0]
+    q = article.quotes[0]
+    spaced = q.model_copy(update={"speaker": q.speaker.model_copy(update={"name": "Marta\n Kellerman"})})
+    article = article.model_copy(update={"quotes": [spaced]})
+    view = render.quote_views(article, {"Marta Kellerman": 3}, [11])[0]
+    assert view.speaker_id == 3 and view.colour == render.colour_class(3)
+    assert view.words == q.content.text and view.cue_words == "said"

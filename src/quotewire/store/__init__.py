@@ -13,6 +13,7 @@ API (every other layer uses only this; result types live in records.py):
     archive.article(article_id) -> StoredArticle | None
     archive.articles(q=None, outlet=None, page=1, per_page=20) -> (list[ArticleSummary], total)
     archive.speaker(speaker_id) -> SpeakerProfile | None
+    archive.speaker_summary(speaker_id) -> SpeakerSummary | None     # name, roles, count: no timeline
     archive.speaker_quotes(speaker_id, q=None, page=1, per_page=20) -> Page
     archive.speakers(q=None, page=1, per_page=50) -> (list[SpeakerSummary], total)
     archive.outlet(outlet_id) -> OutletProfile | None

@@ -21,6 +21,7 @@ from quotewire.records import (Article, ArticleSummary, IngestFailure, OutletPro
 from quotewire.store import names
 from quotewire.store.models import (ArticleRow, ArticleSpeaker, IngestFailureRow, Outlet, QuoteRow, Source,
                                     SpeakerAlias, SpeakerRole, SpeakerRow, utcnow)
+from quotewire.store.quoted import quoted_words
 from quotewire.store.schema import describe, ensure_schema, make_engine, normalize_url
 from quotewire.store.search import Filters, QuoteSearch, article_query, name_match, name_params, page_args
 
@@ -192,10 +193,14 @@ class Archive:
             if sid is not None and role:
                 self._role(s, sid, role, day)
             mention = quote.speaker.mention
+            parts = quote.content.parts
             rows.append(dict(
-                article_id=article_id, position=pos, kind=quote.kind, content=quote.content.text.replace("\x00", " "),
+                article_id=article_id, position=pos, kind=quote.kind,
+                content=quoted_words(quote.content, article.text).replace("\x00", " "),
                 content_start=quote.content.start, content_end=quote.content.end,
-                cue=_clean(quote.cue.text) if quote.cue else None, cue_start=quote.cue.start if quote.cue else None,
+                content_parts=[[int(a), int(b)] for a, b in parts] if parts else None,
+                cue=_clean(quoted_words(quote.cue, article.text)) if quote.cue else None,
+                cue_start=quote.cue.start if quote.cue else None,
                 cue_end=quote.cue.end if quote.cue else None, speaker_id=sid,
                 speaker_name=_clean(quote.speaker.name), mention=_clean(mention.text) if mention else None,
                 mention_start=mention.start if mention else None, mention_end=mention.end if mention else None,
@@ -351,6 +356,11 @@ class Archive:
                     .where(ArticleSpeaker.article_id == row.id)):
                 speaker_ids.setdefault(name, sid)
                 speaker_ids.setdefault(canonical, sid)
+            # a quote may name its speaker by an alias the article links under another name
+            for name, sid in s.execute(select(QuoteRow.speaker_name, QuoteRow.speaker_id).where(
+                    QuoteRow.article_id == row.id, QuoteRow.speaker_id.is_not(None)).order_by(QuoteRow.position)):
+                if name:
+                    speaker_ids.setdefault(name, sid)
             return StoredArticle(article_id=row.id, outlet_id=row.outlet_id, outlet_name=outlet.name if outlet else None,
                                  article=Article.model_validate_json(row.record), quote_ids=quote_ids,
                                  speaker_ids=speaker_ids)
@@ -395,6 +405,12 @@ class Archive:
             return SpeakerProfile(**summary.model_dump(), outlets=outlets, weekly=sorted(weeks.items()),
                                   first_seen=min(days) if days else None, last_seen=max(days) if days else None)
 
+    def speaker_summary(self, speaker_id: int) -> SpeakerSummary | None:
+        """Name, kind, roles and count without the profile's timeline: what a filter or a link shows."""
+        with Session(self.engine) as s:
+            found = self._speaker_summaries(s, [int(speaker_id)])
+            return found[0] if found else None
+
     def _speaker_summaries(self, s: Session, ids: list[int]) -> list[SpeakerSummary]:
         if not ids:
             return []
@@ -403,7 +419,8 @@ class Archive:
                                 .where(QuoteRow.speaker_id.in_(ids)).group_by(QuoteRow.speaker_id)).all())
         roles: dict[int, list[str]] = {}
         for sid, role in s.execute(select(SpeakerRole.speaker_id, SpeakerRole.role).where(
-                SpeakerRole.speaker_id.in_(ids)).order_by(SpeakerRole.last_seen.desc(), SpeakerRole.id)):
+                SpeakerRole.speaker_id.in_(ids)).order_by(  # latest first, undated last on both backends
+                SpeakerRole.last_seen.is_(None), SpeakerRole.last_seen.desc(), SpeakerRole.id)):
             roles.setdefault(sid, []).append(role)
         aliases: dict[int, list[str]] = {}
         for sid, alias in s.execute(select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(

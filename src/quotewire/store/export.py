@@ -24,6 +24,7 @@ def _schema():  # noqa: ANN202 - pyarrow imported lazily
     import pyarrow as pa
 
     types = {"quote_id": pa.int64(), "article_id": pa.int64(), "speaker_id": pa.int64(), "outlet_id": pa.int64(),
+             "content_start": pa.int64(), "content_end": pa.int64(), "content_parts": pa.list_(pa.list_(pa.int64())),
              "confidence": pa.float64(), "rank": pa.float64()}
     return pa.schema([(name, types.get(name, pa.string())) for name in FIELDS])
 
@@ -76,12 +77,21 @@ def _csv(hits: Iterable[QuoteHit], fh: BinaryIO) -> int:
         writer.writeheader()
         n = 0
         for hit in hits:
-            writer.writerow({k: ("" if v is None else v) for k, v in hit.model_dump(mode="json").items()})
+            writer.writerow({k: _cell(v) for k, v in hit.model_dump(mode="json").items()})
             n += 1
         text.flush()
         return n
     finally:
         text.detach()  # leave the caller's file open
+
+
+def _cell(value: object) -> object:
+    """A CSV cell: empty for null, JSON for a list (the parts of an interrupted quote)."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return json.dumps(value)
+    return value
 
 
 def _parquet(hits: Iterable[QuoteHit], fh: BinaryIO) -> int:

@@ -102,9 +102,12 @@ class QuoteRow(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer, comment="index in the article's quotes")
     kind: Mapped[str] = mapped_column(String(16), index=True)
-    content: Mapped[str] = mapped_column(Text)
+    content: Mapped[str] = mapped_column(Text, comment="the quoted words: an interrupted quote's parts joined "
+                                                     "with ' … ' (what search indexes and shows)")
     content_start: Mapped[int] = mapped_column(Integer)
     content_end: Mapped[int] = mapped_column(Integer)
+    content_parts: Mapped[list[list[int]] | None] = mapped_column(
+        JSON(none_as_null=True), comment="[[start, end], ...] of an interrupted quote as extracted; NULL otherwise")
     cue: Mapped[str | None] = mapped_column(String(300))
     cue_start: Mapped[int | None] = mapped_column(Integer)
     cue_end: Mapped[int | None] = mapped_column(Integer)

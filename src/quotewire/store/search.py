@@ -9,6 +9,7 @@ and none is SQL.
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -213,6 +214,13 @@ def page_args(page: int, per_page: int) -> tuple[int, int]:
     return page, per_page
 
 
+def _parts(value: Any) -> list[tuple[int, int]] | None:
+    """The JSON parts column as read back (a string where the driver does not decode JSON in raw SQL)."""
+    if isinstance(value, str):
+        value = json.loads(value)
+    return [(int(s), int(e)) for s, e in value] if value else None
+
+
 MARKED = re.compile(r"\[\[(.*?)\]\]", re.S)
 
 
@@ -273,7 +281,8 @@ class QuoteSearch:
         ids = [i for i, _ in ranked]
         rows = self.conn.execute(text(
             "SELECT q.id, q.article_id, q.kind, q.content, q.cue, q.confidence, q.speaker_id, "
-            "coalesce(s.name, q.speaker_name), q.role, q.outlet_id, o.name, a.title, a.url, a.published, q.language "
+            "coalesce(s.name, q.speaker_name), q.role, q.outlet_id, o.name, a.title, a.url, a.published, q.language, "
+            "q.content_start, q.content_end, q.content_parts "
             "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id "
             "LEFT JOIN outlets o ON o.id = q.outlet_id WHERE q.id IN :ids").bindparams(
                 bindparam("ids", expanding=True)), {"ids": ids}).all()
@@ -288,7 +297,7 @@ class QuoteSearch:
                                 confidence=float(r[5]), speaker_id=r[6], speaker_name=r[7], speaker_role=r[8],
                                 outlet_id=r[9], outlet_name=r[10], article_title=r[11], article_url=r[12],
                                 published=r[13], language=r[14], snippet=snippets.get(qid, r[3]),
-                                rank=rank))
+                                rank=rank, content_start=r[15], content_end=r[16], content_parts=_parts(r[17])))
         return out
 
     def snippets(self, ids: list[int]) -> dict[int, str]:

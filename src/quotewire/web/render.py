@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from quotewire.records import Article, Quote
+from quotewire.store.quoted import quoted_words
 
 # Light backgrounds that keep dark text (#1a1a1a) above WCAG AA contrast (>= 7:1 for all).
 # The matching classes (sp-c0 ... sp-c11) live in static/style.css: no inline styles, so the
@@ -80,6 +81,8 @@ class QuoteView:
     colour: str
     label: str  # "Name, role" or "Unknown speaker"
     anchor: str  # element id of the highlight: search hits link to it
+    words: str  # the quoted words (an interrupted quote's parts joined), as search shows them
+    cue_words: str | None
 
 
 def quote_views(article: Article, speaker_ids: dict[str, int], quote_ids: list[int] | None = None) -> list[QuoteView]:
@@ -87,13 +90,15 @@ def quote_views(article: Article, speaker_ids: dict[str, int], quote_ids: list[i
     quote_ids = quote_ids or []
     for i, q in enumerate(article.quotes):
         name = q.speaker.name
-        sid = speaker_ids.get(name) if name else None
+        # the archive keys names with runs of whitespace collapsed, as it stores them
+        sid = (speaker_ids.get(name) or speaker_ids.get(" ".join(name.split()))) if name else None
         label = name or "Unknown speaker"
         if q.speaker.role:
             label += f", {q.speaker.role}"
         anchor = f"q-{quote_ids[i]}" if i < len(quote_ids) else f"q{i}"
         views.append(QuoteView(index=i, quote=q, speaker_id=sid, colour=colour_class(sid, name), label=label,
-                               anchor=anchor))
+                               anchor=anchor, words=quoted_words(q.content, article.text),
+                               cue_words=quoted_words(q.cue, article.text) if q.cue else None))
     return views
 
 
