@@ -32,3 +32,34 @@ def test_single_quotes_only_when_asked() -> None:
 
 def test_apostrophes_are_not_quotes() -> None:
     assert _texts("It's the council's plan, isn't it?", single=True) == []
+
+
+def test_mixed_curly_and_straight_marks_pair() -> None:
+    text = '“We disagree," said Ada Pell. "The plan fails on cost,” she added.'
+    assert _texts(text) == ['“We disagree,"', '"The plan fails on cost,”']
+
+
+def test_straight_opener_does_not_close_on_a_nested_curly_pair() -> None:
+    text = '"They call it “the bridge” now," said Ada Pell.'
+    assert _texts(text) == ['"They call it “the bridge” now,"']
+
+
+def test_a_missing_closer_at_paragraph_end_closes_there() -> None:
+    text = "“We agree,” said Ada Pell. “The plan is sound and the cost is fair.\n\nThe vote is on Monday."
+    assert _texts(text)[-1] == "“The plan is sound and the cost is fair."
+    assert _texts("He wrote “nothing here at all.\n\nNext.") == []  # opens mid-sentence: a stray mark
+
+
+def test_two_apostrophes_are_one_mark() -> None:
+    text = "Ms. Lind said, ''We will win the vote,'' and left. It's ''fine.''"
+    assert _texts(text) == ["''We will win the vote,''", "''fine.''"]
+
+
+def test_title_like_quotes_are_names_of_works() -> None:
+    from quotewire.attribution.quotes import title_like
+
+    text = 'She told "Evening Desk" that "we must act now," and the headline read "We Will Rebuild".'
+    spans = {text[q.start:q.end]: q for q in find_quotes(text)}
+    assert title_like(text, spans['"Evening Desk"'])
+    assert not title_like(text, spans['"we must act now,"'])
+    assert not title_like(text, spans['"We Will Rebuild"'])

@@ -25,9 +25,12 @@ def _row(report: dict, *names: str) -> dict:
     raise KeyError(f"none of {names} in scorer output: {sorted(report)}")
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(900)
-def test_polnear_dev_meets_floors(tmp_path: Path) -> None:
+TARGETS = ROOT / "quality" / "targets.json"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The scorer's report for the whole pipeline over PolNeAR dev, made once for every check."""
     from quotewire import pipeline
     from quotewire.records import RawDocument
 
@@ -36,7 +39,7 @@ def test_polnear_dev_meets_floors(tmp_path: Path) -> None:
     files = sorted((DEV / "text").glob("*.txt"))
     raws = [RawDocument(data=f.read_bytes(), origin=str(f), doc_id=f.stem, form="body", encoding="utf-8")
             for f in files]
-    pred = tmp_path / "dev.jsonl"
+    pred = tmp_path_factory.mktemp("polnear") / "dev.jsonl"
     with pred.open("w", encoding="utf-8") as out:
         for result in pipeline.process_many(raws):
             assert result.article is not None, result.skipped
@@ -44,10 +47,34 @@ def test_polnear_dev_meets_floors(tmp_path: Path) -> None:
     res = subprocess.run([sys.executable, str(scorer), "--gold", str(DEV), "--pred", str(pred), "--json"],
                          capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr
-    report = json.loads(res.stdout)
+    return json.loads(res.stdout)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_polnear_dev_meets_floors(report: dict) -> None:
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))
     att = _row(report, "attribution")
     direct = _row(report, "direct")["attribution"]
     assert att["f1"] >= floors["polnear_attribution_f1"]
     assert att["precision"] >= floors["polnear_attribution_precision"]
     assert direct["f1"] >= floors["polnear_direct_f1"]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_polnear_dev_meets_attribution_target(report: dict) -> None:
+    targets = json.loads(TARGETS.read_text(encoding="utf-8"))
+    att = _row(report, "attribution")
+    assert att["f1"] >= targets["polnear_attribution_f1"]
+    assert att["precision"] >= targets["polnear_attribution_precision"]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+@pytest.mark.xfail(strict=True, reason="direct-quote attribution F1 is 0.81 against a 0.85 target: content spans "
+                   "that PolNeAR extends past the marks, quotes continued over several sentences, and cues "
+                   "the parser misses (docs/attribution.md, 'Known gaps')")
+def test_polnear_dev_meets_direct_target(report: dict) -> None:
+    targets = json.loads(TARGETS.read_text(encoding="utf-8"))
+    assert _row(report, "direct")["attribution"]["f1"] >= targets["polnear_direct_f1"]

@@ -25,7 +25,7 @@ PRON_SOURCE = {"he", "she", "they", "i", "we", "it", "you", "who"}
 
 @dataclass
 class Candidate:
-    kind: str  # construction: ccomp, ccomp_pre, parataxis, according, xcomp, dobj, prep, noun, colon, quote
+    kind: str  # construction: ccomp, ccomp_pre, parataxis, according, xcomp, dobj, prep, pred, noun, colon, quote
     cue: tuple[int, int]  # token range [start, end)
     content: list[tuple[int, int]]  # char ranges
     source: tuple[int, int] | None = None  # token range
@@ -102,11 +102,14 @@ def _source_of(tok: "Token", depth: int = 0) -> "Token | None":
 def _source_range(doc: "Doc", src: "Token", avoid: set[int]) -> tuple[int, int]:
     """The source noun phrase: its subtree, cut at a relative clause or at the content."""
     start, end = src.i, src.i + 1
+    clause = {t.i for c in src.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     for t in src.subtree:
         if t.i in avoid:
             continue
-        if t.dep_ in ("relcl", "acl") and t.head.i == src.i:
-            break
+        if t.i in clause:
+            if t.i > src.i:
+                break
+            continue
         start, end = min(start, t.i), max(end, t.i + 1)
     # keep only the contiguous stretch around the head that avoids the content
     s = src.i
@@ -115,7 +118,12 @@ def _source_range(doc: "Doc", src: "Token", avoid: set[int]) -> tuple[int, int]:
     e = src.i + 1
     while e < end and e not in avoid:
         e += 1
-    return _trim(doc, s, e) if _trim(doc, s, e)[1] > _trim(doc, s, e)[0] else (src.i, src.i + 1)
+    s, e = _trim(doc, s, e)
+    while s < e and doc[s].text in QUOTE_CHARS + "\u2019":  # a closing mark is never the speaker
+        s, e = _trim(doc, s + 1, e)
+    while e > s and doc[e - 1].text in QUOTE_CHARS:
+        s, e = _trim(doc, s, e - 1)
+    return (s, e) if e > s else (src.i, src.i + 1)
 
 
 def _cue_range(doc: "Doc", v: "Token") -> tuple[int, int]:
@@ -147,7 +155,71 @@ def generate(doc: "Doc", quotes: list[QuoteSpan]) -> list[Candidate]:
         elif pos == "NOUN":
             _noun_candidate(doc, tok, out)
     _colon_candidates(doc, quotes, out)
+    for c in out:
+        _source_outside_quote(doc, c, quotes)
     return out
+
+
+_NOMINAL = ("PROPN", "PRON", "NOUN")
+
+
+def source_after_quote(doc: "Doc", q_end_tok: int, v: "Token") -> tuple[int, int] | None:
+    """``"...," Jane Doe, 58, told ...``: the name between the closing mark and the cue.
+
+    The parser often hangs such a cue on the quote's own verb, so the quote's subject looks
+    like the speaker; the words before the first comma after the quote are the real one.
+    """
+    i = q_end_tok
+    while i < v.i and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    j = i
+    while j < v.i and doc[j].text not in (",", "\u2014", "(") and not doc[j].is_space:
+        j += 1
+    if j <= i or j - i > 8 or not any(doc[k].pos_ in _NOMINAL for k in range(i, j)):
+        return None
+    return i, j
+
+
+def source_before_cue(doc: "Doc", v: "Token") -> tuple[int, int] | None:
+    """``..., her adviser, Jane Doe, said: "..."``: the noun phrase right before the cue."""
+    i = v.i - 1
+    while i >= v.sent.start and (doc[i].is_punct or doc[i].is_space or doc[i].pos_ in ("AUX", "ADV", "PART")):
+        i -= 1
+    if i < v.sent.start or doc[i].pos_ not in _NOMINAL:
+        return None
+    top = doc[i]
+    while top.head.i != top.i and top.head.i < v.i and top.head.pos_ in _NOMINAL and top.head.i >= v.sent.start:
+        top = top.head
+    lo = min(t.i for t in top.subtree if t.i < v.i)
+    lo = max(lo, v.sent.start)
+    return _trim(doc, lo, i + 1)
+
+
+def _source_outside_quote(doc: "Doc", c: Candidate, quotes: list[QuoteSpan]) -> None:
+    """A speaker is never inside the quotation its cue stands outside of."""
+    if c.source_head is None:
+        if c.kind not in ("colon", "quote"):
+            return
+        at = c.content[0][0]  # a quotation with no subject found: look around the cue
+    else:
+        at = doc[c.source_head].idx
+    q = next((q for q in quotes if q.start <= at < q.end), None)
+    if q is None or q.start <= c.cue_char < q.end:
+        return
+    v = doc[c.cue_head]
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is not None and span.end <= v.i:
+        rng = source_after_quote(doc, span.end, v)
+    elif span is not None and v.i < span.start:
+        rng = source_before_cue(doc, v)
+    else:
+        rng = None
+    if rng is None:
+        c.source, c.source_head = None, None
+        return
+    c.source = rng
+    heads = [k for k in range(*rng) if not (rng[0] <= doc[k].head.i < rng[1]) or doc[k].head.i == k]
+    c.source_head = heads[0] if heads else rng[1] - 1
 
 
 def _content_tokens(tok: "Token", exclude: set[int]) -> list[int]:
@@ -207,6 +279,7 @@ def _verb_candidates(doc: "Doc", v: "Token", out: list[Candidate], cues: dict[st
             if len(idx) >= 3:
                 _add(doc, out, "ccomp_pre", v, idx, src)
                 done = True
+    _predication(doc, v, out, src)
     for c in v.children:
         if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > v.i:
             _add(doc, out, "xcomp", v, _content_tokens(c, set()), src)
@@ -217,6 +290,26 @@ def _verb_candidates(doc: "Doc", v: "Token", out: list[Candidate], cues: dict[st
             if pobj:
                 cue = (min(v.i, c.i), max(v.i, c.i) + 1) if c.i - v.i <= 2 else None
                 _add(doc, out, "prep", v, _content_tokens(pobj[0], set()), src, cue=cue)
+
+
+_PRED_PREPS = ("as", "of", "for")
+
+
+def _predication(doc: "Doc", v: "Token", out: list[Candidate], src: "Token | None") -> None:
+    """``X called Y a "Z"``, ``X described Y as Z``, ``X accused Y of Z``: the object and what is
+    said of it are the content together."""
+    if src is None:
+        return
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    if obj is None:
+        return
+    comp = next((c for c in v.children if c.i > obj.i and (c.dep_ == "oprd" or (
+        c.dep_ == "prep" and c.lower_ in _PRED_PREPS and any(g.dep_ in ("pobj", "pcomp", "amod") for g in c.children)))),
+        None)
+    if comp is None:
+        return
+    idx = list(range(obj.left_edge.i, comp.right_edge.i + 1))
+    _add(doc, out, "pred", v, idx, src)
 
 
 def _according(doc: "Doc", tok: "Token", out: list[Candidate]) -> None:
@@ -281,7 +374,10 @@ def _noun_candidate(doc: "Doc", n: "Token", out: list[Candidate]) -> None:
             src = next((g for g in n.children if g.dep_ == "poss"), None)
             if src is None:
                 src = _source_of(n.head) if n.dep_ in ("dobj", "attr") else None
-            _add(doc, out, "noun", n, _content_tokens(c, set()), src, cue=(n.i, n.i + 1))
+            cue = (n.i, n.i + 1)
+            if n.dep_ == "dobj" and n.head.pos_ in ("VERB", "AUX") and n.head.i < n.i and n.i - n.head.i <= 4:
+                cue = (_cue_range(doc, n.head)[0], n.i + 1)  # "never made the claim that": the verb is part of the cue
+            _add(doc, out, "noun", n, _content_tokens(c, set()), src, cue=cue)
             return
 
 
@@ -298,6 +394,18 @@ def _colon_candidates(doc: "Doc", quotes: list[QuoteSpan], out: list[Candidate])
         q = starts.get(j)
         if q is None:
             continue
+        prev = doc[tok.i - 1]
+        if prev.ent_type_ in ("PERSON", "ORG", "") and prev.pos_ == "PROPN" and (
+                doc[tok.i + 1].is_space or doc[tok.i + 1].idx == q.start if tok.i + 1 < len(doc) else True):
+            # "Jane Doe: "...": a name and a colon introduce the quotation
+            lo = prev.i
+            while lo > prev.sent.start and doc[lo - 1].pos_ == "PROPN" and not doc[lo - 1].is_space:
+                lo -= 1
+            vv = tok.head
+            if vv.pos_ not in ("VERB", "AUX") or vv.i > tok.i or _source_of(vv) is None:
+                out.append(Candidate(kind="colon", cue=(tok.i, tok.i + 1), content=[(q.start, q.end)],
+                                     source=(lo, prev.i + 1), source_head=prev.i, cue_head=tok.i, cue_char=tok.idx))
+                continue
         v = tok.head
         while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
             v = v.head
@@ -330,15 +438,21 @@ def quote_candidates(doc: "Doc", quotes: list[QuoteSpan], taken: list[tuple[int,
                 if span.start <= t.i < span.end or t.lemma_ not in cues or t.pos_ != "VERB":
                     continue
                 d = min(abs(t.i - span.start), abs(t.i - span.end))
-                if d < best_d and _source_of(t) is not None:
+                if d < best_d and (_source_of(t) is not None or (
+                        t.i >= span.end and source_after_quote(doc, span.end, t) is not None)):
                     best, best_d = t, d
         if best is None:
             continue
         src = _source_of(best)
         cue = _cue_range(doc, best)
         src_range = _source_range(doc, src, set(range(span.start, span.end))) if src is not None else None
-        out.append(Candidate(kind="quote", cue=cue, content=[(q.start, q.end)], source=src_range,
-                             source_head=src.i if src is not None else None, cue_head=best.i, cue_char=best.idx))
+        c = Candidate(kind="quote", cue=cue, content=[(q.start, q.end)], source=src_range,
+                      source_head=src.i if src is not None else None, cue_head=best.i, cue_char=best.idx)
+        if src is None or span.start <= src.i < span.end:
+            c.source_head = span.start  # inside: _source_outside_quote looks after the quote
+        _source_outside_quote(doc, c, quotes)
+        if c.source is not None:
+            out.append(c)
     return out
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from quotewire.attribution import model as scorer
 from quotewire.attribution.candidates import Candidate, generate, quote_candidates
 from quotewire.attribution.features import extend_with_quotes, featurize
-from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, find_quotes
+from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, find_quotes, title_like
 from quotewire.records import Article
 
 if TYPE_CHECKING:
@@ -48,6 +48,9 @@ def candidates_for(doc: "Doc", article: Article | None = None,
     for c in extra:
         extend_with_quotes(c, quotes, text)
     cands += extra
+    titles = [q for q in quotes if title_like(text, q)]
+    cands = [c for c in cands if not (c.quoted == "full" and all(
+        any(q.start <= a and b <= q.end for q in titles) for a, b in c.content))]  # a show's name alone is no quote
     for c in cands:
         if c.source is not None:
             s, e = c.source
@@ -60,6 +63,8 @@ def _chain_quotes(doc: "Doc", cands: list[Candidate], quotes: list[QuoteSpan]) -
     """``"A," she said. "B."``: a quote next to a quoted content, with its cue between, joins it."""
     text = doc.text
     for k, q in enumerate(quotes):
+        if title_like(text, q):
+            continue
         if any(a < q.end and q.start < b for c in cands for a, b in c.content
                if not q.start <= c.cue_char < q.end):
             continue

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from quotewire.attribution.candidates import Candidate
 from quotewire.attribution.lexicon import cue_verbs, org_words, role_nouns
-from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan
+from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, title_like
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -25,6 +25,8 @@ def extend_with_quotes(cand: Candidate, quotes: list[QuoteSpan], text: str) -> N
     parts = list(cand.content)
     cue_at = cand.cue_char
     hit = [q for q in quotes if q.start < e and s < q.end and not q.start <= cue_at < q.end]
+    if any(not title_like(text, q) for q in hit):
+        hit = [q for q in hit if not title_like(text, q)]  # a show's name is not part of the speech
     if not hit:
         cand.quoted = "none"
         return
@@ -45,6 +47,32 @@ def extend_with_quotes(cand: Candidate, quotes: list[QuoteSpan], text: str) -> N
     inner_words = sum(len(_WORD.findall(text, q.start, q.end)) for q in hit)
     all_words = sum(len(_WORD.findall(text, a, b)) for a, b in cand.content)
     cand.quoted = "full" if inner_words >= all_words - 1 else "part"
+
+
+def _gap(doc: "Doc", cand: Candidate) -> str:
+    """How the cue sits against its content: right after it (``"…," she said``), right before it
+    (``said: "…"``), inside it, or apart from it. Adjacency is what makes a quote the cue's."""
+    text = doc.text
+    ca = doc[cand.cue[0]].idx
+    cb = doc[cand.cue[1] - 1].idx + len(doc[cand.cue[1] - 1].text)
+    s0, e0 = cand.content_range()
+    if s0 < ca and e0 > cb:
+        return "around"
+    src = cand.char_source
+    if e0 <= ca:
+        between = text[e0:ca]
+        if src is not None and e0 <= src[0] and src[1] <= ca:
+            between = text[e0:src[0]] + text[src[1]:ca]
+            words = len(_WORD.findall(between))
+            return "pre_src" if words == 0 else ("pre_src_near" if words <= 3 else "pre_far")
+        words = len(_WORD.findall(between))
+        return "pre_adj" if words == 0 else ("pre_near" if words <= 3 else "pre_far")
+    between = text[cb:s0]
+    if src is not None and cb <= src[0] and src[1] <= s0:
+        between = text[cb:src[0]] + text[src[1]:s0]
+    words = len(_WORD.findall(between))
+    mark = "colon" if ":" in between else "comma" if "," in between else "none"
+    return f"post_{mark}" if words == 0 else ("post_near" if words <= 3 else "post_far")
 
 
 def _bucket(n: int, edges: tuple[int, ...] = (1, 2, 3, 5, 8, 13, 21, 34, 55)) -> str:
@@ -123,5 +151,10 @@ def featurize(doc: "Doc", cand: Candidate, quotes: list[QuoteSpan]) -> list[str]
         f.append(f"first_person_q={cand.quoted}")
     if v.i == sent.root.i:
         f.append("cue_root")
+    gap = _gap(doc, cand)
+    f += [f"gap={gap}", f"k_gap={k}|{gap}", f"q_gap={cand.quoted}|{gap}", f"cls_gap={cls}|{gap}",
+          f"k_cls_gap={k}|{cls}|{gap}"]
+    if not (sent.start_char <= s0 < sent.end_char or sent.start_char < e0 <= sent.end_char):
+        f.append(f"cross_sent={cand.quoted}")
     f.append("bias")
     return f

@@ -18,7 +18,7 @@ def _lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def cue_verbs() -> dict[str, str]:
-    """lemma -> class (speech, cognition, evidence); the first class listed wins."""
+    """lemma -> class (speech, cognition, evidence, stance); the first class listed wins."""
     out: dict[str, str] = {}
     for line in _lines("cue_verbs.txt"):
         lemma, _, cls = line.partition("\t")
@@ -44,3 +44,9 @@ def role_nouns() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def org_words() -> frozenset[str]:
     return frozenset(_lines("org_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> frozenset[str]:
+    """Words whose period does not end a sentence ("sen.", "jan.", "u.s.")."""
+    return frozenset(_lines("abbreviations.txt")) | {w for w in titles() | honorifics() if w.endswith(".")}

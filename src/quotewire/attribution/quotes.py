@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 # opener -> closers it accepts. Straight quotes toggle; the rest are directional.
 _PAIRS: dict[str, str] = {
-    "\u201c": "\u201d\u201c",  # “…” (and the German „…“ closer doubles as an English opener)
+    "\u201c": "\u201d\u201c\"",  # “…” (the German „…“ closer doubles as an English opener; “…" mixed)
     "\u201e": "\u201c\u201d",  # „…“ / „…”
     "\u00ab": "\u00bb",  # «…»
     "\u00bb": "\u00ab",  # »…« (Danish/German)
-    '"': '"',
+    '"': '"\u201d',  # "…" and the mixed "…” of hand-edited copy
 }
+_GLUE = "\u2063"  # stands in for the second apostrophe of a '' mark
 _CLOSE_ONLY = "\u201d\u00bb"
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+")
@@ -40,9 +41,30 @@ def _is_opening_straight(text: str, i: int) -> bool:
     """A straight quote opens when a word follows it and no word sticks to its left."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if text.startswith(("...", ". . .", "\u2026"), i + 1):
+        return before.isspace() or i == 0  # a quotation that opens on an ellipsis
     if after.isspace() or after in ",.;:!?)":
         return False
     return before.isspace() or before in "([{-\u2014\u2013:/" or i == 0
+
+
+def _is_closing_straight(text: str, i: int) -> bool:
+    """A straight quote closes when it sticks to the word or punctuation before it."""
+    before = text[i - 1] if i > 0 else " "
+    return not before.isspace() and not _is_opening_straight(text, i)
+
+
+_SENT_BEFORE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+)$")
+
+
+def _closes_at_paragraph_end(text: str, open_at: int, para_end: int) -> bool:
+    """An opening mark left unclosed by a missing closer: a whole sentence or more that opens
+    at a paragraph or sentence start and runs to the paragraph's end."""
+    line_start = text.rfind("\n", 0, open_at) + 1
+    if not _SENT_BEFORE.search(text[line_start:open_at]):
+        return False
+    body = text[open_at + 1:para_end].rstrip()
+    return len(_WORD.findall(body)) >= 4 and body[-1:] in ".!?" and not any(ch in body for ch in QUOTE_CHARS)
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -58,8 +80,13 @@ def find_quotes(text: str, start: int = 0, end: int | None = None, single: bool 
     A paragraph that opens a quote and ends without closing it continues when the next
     paragraph opens with a mark again (the newspaper convention for long quotes); an
     unbalanced mark otherwise is dropped. ``single`` also pairs ‘…’ (headlines use them).
+    Two apostrophes (``''…''``, as wire and archive copy print quotes) count as one mark.
     """
     end = len(text) if end is None else end
+    if "''" in text:
+        shadow = text.replace("''", '"' + _GLUE)
+        return [QuoteSpan(q.start, q.end + 1 if shadow.startswith(_GLUE, q.end) else q.end, q.paragraphs)
+                for q in find_quotes(shadow, start, end, single)]
     out: list[QuoteSpan] = []
     opener: str | None = None
     open_at = -1
@@ -75,6 +102,8 @@ def find_quotes(text: str, start: int = 0, end: int | None = None, single: bool 
                     paras += 1
                     i = j + 1
                     continue
+                if _closes_at_paragraph_end(text, open_at, i):
+                    out.append(QuoteSpan(open_at, i, paras))
                 opener = None  # unclosed at paragraph end, no continuation: not a quote
                 i = m.end()
                 continue
@@ -84,7 +113,8 @@ def find_quotes(text: str, start: int = 0, end: int | None = None, single: bool 
             elif ch == "\u00bb" and i + 1 < end and text[i + 1].isalnum() and "\u00ab" in text[i:i + 2000]:
                 opener, open_at, paras = ch, i, 1
         else:
-            if ch in _PAIRS[opener]:
+            if ch in _PAIRS[opener] and (ch != '"' or opener == '"' or _is_closing_straight(text, i)) \
+                    and not (opener == '"' and ch == "\u201d" and "\u201c" in text[open_at:i]):
                 if ch == "\u201c" and opener == "\u201c":
                     # a second opener before a closer: the first was stray, restart here
                     open_at, paras = i, 1
@@ -92,6 +122,8 @@ def find_quotes(text: str, start: int = 0, end: int | None = None, single: bool 
                     out.append(QuoteSpan(open_at, i + 1, paras))
                     opener = None
         i += 1
+    if opener is not None and _closes_at_paragraph_end(text, open_at, end):
+        out.append(QuoteSpan(open_at, end, paras))
     if single:
         out.extend(_single_quotes(text, start, end))
         out.sort(key=lambda q: q.start)
@@ -103,6 +135,26 @@ _SINGLE = re.compile(r"(?<![\w])[\u2018'](?=\w)([^\u2018\u2019'\n]{2,300}?)(?<=[
 
 def _single_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
     return [QuoteSpan(m.start(), m.end()) for m in _SINGLE.finditer(text, start, end)]
+
+
+_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "de", "la"}
+
+
+_SPEAKING = {"i", "we", "you", "my", "our", "me", "us", "will", "must", "should", "can", "not", "never"}
+
+
+def title_like(text: str, q: QuoteSpan) -> bool:
+    """A short quotation in title case ("Evening Desk", "The Long Road") names a work or a
+    show: it is never speech continuing a quote."""
+    words = _WORD.findall(text, q.start, q.end)
+    if not 1 <= len(words) <= 7:
+        return False
+    inner = text[q.start + 1:q.end - 1].rstrip(" ,.")
+    if any(ch in inner for ch in "!?") or not words[0][:1].isupper():
+        return False
+    if any(w.lower() in _SPEAKING for w in words):
+        return False  # "We Will Rebuild" in a title-case headline is speech
+    return all(w[:1].isupper() or w.lower() in _SMALL or w.isdigit() for w in words)
 
 
 def inside(quotes: list[QuoteSpan], pos: int) -> QuoteSpan | None:

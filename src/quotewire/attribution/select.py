@@ -10,13 +10,39 @@ import re
 from typing import TYPE_CHECKING
 
 from quotewire.attribution.candidates import Candidate
-from quotewire.attribution.quotes import QuoteSpan
+from quotewire.attribution.lexicon import abbreviations
+from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, title_like
 from quotewire.records import Article, Quote, QuoteSpeaker, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _WORD = re.compile(r"\w")
+_SENT_END = re.compile(r"(\S*)[.!?][\"\u201d\u2019)]?(?=\s|$)")
+
+
+def sentence_ends(text: str) -> int:
+    """Sentence ends in ``text``; an abbreviation's or an initial's period is none."""
+    abbr = abbreviations()
+    n = 0
+    for m in _SENT_END.finditer(text):
+        word = m.group(0).lstrip("(\"\u201c").rstrip("\"\u201d\u2019)")
+        if word.lower() in abbr or re.fullmatch(r"(?:[A-Z]\.)+", word):
+            continue
+        n += 1
+    return n
+
+
+def _without_titles(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> str:
+    """text[a:b] with the names of works (title-like quotations) blanked and unmarked."""
+    out, at = [], a
+    for q in quotes:
+        if a <= q.start and q.end <= b and title_like(text, q):
+            blank = re.sub(r"\w", "x", text[q.start:q.end])
+            out += [text[at:q.start], "".join(ch for ch in blank if ch not in QUOTE_CHARS)]
+            at = q.end
+    out.append(text[at:b])
+    return "".join(out)
 
 
 def choose(cands: list[Candidate], threshold: float) -> list[Candidate]:
@@ -32,6 +58,49 @@ def choose(cands: list[Candidate], threshold: float) -> list[Candidate]:
         taken.extend(c.content)
     kept.sort(key=lambda c: c.content[0][0])
     return kept
+
+
+def _para_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, len(text) if b < 0 else b
+
+
+def continue_quotes(text: str, kept: list[Candidate], quotes: list[QuoteSpan]) -> None:
+    """A paragraph that is only a quotation, with no cue, continues the quote just before it.
+
+    ``"A," Jane Doe said.`` then a paragraph ``"B. C."``: the newspaper convention gives B and C
+    to the same speaker, as one attribution in parts.
+    """
+    for q in quotes:
+        if title_like(text, q) or any(a < q.end and q.start < b for c in kept for a, b in c.content):
+            continue
+        pa, pb = _para_bounds(text, q.start)
+        same = [c for c in kept if c.quoted == "full" and pa <= c.content[-1][1] <= q.start
+                and c.content[-1][1] <= c.cue_char < q.start]
+        if same:
+            c = max(same, key=lambda c: c.content[-1][1])
+            gap = _without_titles(text, c.content[-1][1], q.start, quotes)
+            ends = sentence_ends(gap)
+            if not any(ch in gap for ch in QUOTE_CHARS) and ends == 1 \
+                    and not text[q.end:pb].strip(" \t.,;:!?\u2019'\""):
+                c.content = c.content + [(q.start, q.end)]
+            continue
+        if text[pa:q.start].strip() or text[q.end:pb].strip(" \t.,;:!?\u2019'\""):
+            continue  # the paragraph holds more than the quotation
+        prev_end = pa - 1
+        while prev_end > 0 and text[prev_end - 1].isspace():
+            prev_end -= 1
+        if prev_end <= 0:
+            continue
+        ppa, _ = _para_bounds(text, prev_end - 1)
+        owners = [c for c in kept if c.quoted != "none" and ppa <= c.content[-1][1] <= prev_end]
+        if not owners:
+            continue
+        c = max(owners, key=lambda c: c.content[-1][1])
+        if text[c.content[-1][1]:prev_end].count("\u201c") + text[c.content[-1][1]:prev_end].count('"') > 0:
+            continue  # another quotation sits between them
+        c.content = c.content + [(q.start, q.end)]
 
 
 def _span(text: str, a: int, b: int, parts: list[tuple[int, int]] | None = None) -> Span:
@@ -54,6 +123,7 @@ def build_quotes(article: Article, doc: "Doc", cands: list[Candidate], quotes: l
 
     text = article.text
     kept = choose(cands, threshold)
+    continue_quotes(text, kept, quotes)
     out: list[Quote] = []
     for c in kept:
         a, b = c.content_range()
