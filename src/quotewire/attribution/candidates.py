@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quotewire.attribution.lexicon import cue_verbs
+from quotewire.attribution.lexicon import cue_verbs, role_nouns
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ PRON_SOURCE = {"he", "she", "they", "i", "we", "it", "you", "who"}
 
 @dataclass
 class Candidate:
-    kind: str  # construction: ccomp, ccomp_pre, parataxis, according, xcomp, dobj, prep, pred, noun, colon, quote
+    kind: str  # construction: ccomp, ccomp_pre, parataxis, according, xcomp, dobj, prep, pred, noun, colon, quote, headline
     cue: tuple[int, int]  # token range [start, end)
     content: list[tuple[int, int]]  # char ranges
     source: tuple[int, int] | None = None  # token range
@@ -453,6 +453,37 @@ def quote_candidates(doc: "Doc", quotes: list[QuoteSpan], taken: list[tuple[int,
         _source_outside_quote(doc, c, quotes)
         if c.source is not None:
             out.append(c)
+    return out
+
+
+def headline_candidates(doc: "Doc", blocks: list[tuple[int, int]]) -> list[Candidate]:
+    """``Harbour chief: Ferries return in May``: a headline whose short noun-phrase lead names a
+    speaker or a role, then a colon, attributes the rest to it."""
+    out: list[Candidate] = []
+    roles = role_nouns()
+    for start, end in blocks:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        colon = next((t for t in span if t.text == ":"), None)
+        if colon is None or colon.i == span.start or colon.i - span.start > 6:
+            continue
+        lead = doc[span.start:colon.i]
+        cues = cue_verbs()
+        if any(t.lower_ in cues or (t.pos_ in ("VERB", "AUX") and t.is_lower) for t in lead) \
+                or any(t.text in QUOTE_CHARS for t in lead):
+            continue  # "Mayor says: …" is the verb's; a headline parse tags capitalised nouns as verbs
+        named = [t for t in lead if t.pos_ == "PROPN" or t.lemma_.lower() in roles]
+        rest = [t.i for t in doc[colon.i + 1:span.end] if not t.is_space]
+        if not named or len(rest) < 3:
+            continue
+        runs = _runs(doc, rest)
+        if not runs:
+            continue
+        head = named[-1]
+        out.append(Candidate(kind="headline", cue=(colon.i, colon.i + 1), content=_chars(doc, runs),
+                             source=_trim(doc, lead.start, lead.end), source_head=head.i, cue_head=colon.i,
+                             cue_char=colon.idx))
     return out
 
 

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quotewire.attribution import model as scorer
-from quotewire.attribution.candidates import Candidate, generate, quote_candidates
+from quotewire.attribution.candidates import Candidate, generate, headline_candidates, quote_candidates
 from quotewire.attribution.features import extend_with_quotes, featurize
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, find_quotes, title_like
 from quotewire.records import Article
@@ -48,6 +48,9 @@ def candidates_for(doc: "Doc", article: Article | None = None,
     for c in extra:
         extend_with_quotes(c, quotes, text)
     cands += extra
+    if article is not None:
+        heads = [(b.start, b.end) for b in article.blocks if b.kind in ("title", "heading")]
+        cands += headline_candidates(doc, heads)
     titles = [q for q in quotes if title_like(text, q)]
     cands = [c for c in cands if not (c.quoted == "full" and all(
         any(q.start <= a and b <= q.end for q in titles) for a, b in c.content))]  # a show's name alone is no quote
@@ -108,6 +111,6 @@ def attribute(article: Article, doc: "Doc") -> Article:
     cands = candidates_for(doc, article, quotes)
     weights, calib, threshold = scorer.load()
     for c in cands:
-        c.score = scorer.raw_score(c.feats, weights)
+        c.score = scorer.HEADLINE_SCORE if c.kind == "headline" else scorer.raw_score(c.feats, weights)
     build_quotes(article, doc, cands, quotes, threshold, calib)
     return article

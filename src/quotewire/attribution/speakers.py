@@ -174,7 +174,7 @@ def _resolve_mention(reg: Registry, doc: "Doc", mention: Span, last_person: Pers
     low = root.lower_
     if root.pos_ == "PRON":
         if low in PERSON_PRONOUNS:
-            return last_person or upcoming
+            return last_person or _person_before(reg, doc, span.start) or upcoming
         return None
     if root.pos_ == "PROPN":
         p = reg.find(span.text)
@@ -198,6 +198,15 @@ def _resolve_mention(reg: Registry, doc: "Doc", mention: Span, last_person: Pers
     if lemma in org_words():
         key = _clean(" ".join(t.text for t in span if t.lower_ not in _DET))
         return reg.orgs.setdefault(key.lower(), Person(key, "organization"))
+    return None
+
+
+def _person_before(reg: Registry, doc: "Doc", i: int, reach: int = 120) -> Person | None:
+    """No one has spoken yet: "he"/"she" is the person the text last named, if near."""
+    for e in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end <= i and i - e.end <= reach]):
+        p = reg.find(e.text)
+        if p is not None:
+            return p
     return None
 
 

@@ -1,0 +1,31 @@
+"""Headline attributions (``Name: words``) and pronouns with no earlier speaker, on invented pages."""
+from __future__ import annotations
+
+from quotewire import pipeline
+
+PAGE = """Harbour chief Ilse Brandt: Ferries will return in May
+
+Category
+Local
+
+Ilse Brandt, the harbour chief, spoke on Monday. She said the repairs were on schedule.
+"""
+
+
+def test_headline_name_colon_form_is_attributed() -> None:
+    art = pipeline.read(PAGE)
+    head = [q for q in art.quotes if q.content.text == "Ferries will return in May"]
+    assert head, [q.content.text for q in art.quotes]
+    assert head[0].speaker.name == "Ilse Brandt"
+    assert head[0].speaker.mention.text == "Harbour chief Ilse Brandt"
+
+
+def test_a_headline_with_a_colon_but_no_speaker_is_not_a_quote() -> None:
+    art = pipeline.read(PAGE.replace("Harbour chief Ilse Brandt:", "Update:"))
+    assert not any(q.content.text.startswith("Ferries") for q in art.quotes)
+
+
+def test_pronoun_before_any_speaker_is_the_person_just_named() -> None:
+    art = pipeline.read("Ferry service to resume\n\n" + PAGE.split("\n\n")[-1])
+    said = [q for q in art.quotes if "on schedule" in q.content.text]
+    assert said and said[0].speaker.name == "Ilse Brandt" and said[0].speaker.mention.text == "She"
