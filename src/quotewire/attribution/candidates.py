@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quotewire.attribution.lexicon import cue_verbs, role_nouns
-from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan
+from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -383,7 +383,7 @@ def _noun_candidate(doc: "Doc", n: "Token", out: list[Candidate]) -> None:
 
 def _colon_candidates(doc: "Doc", quotes: list[QuoteSpan], out: list[Candidate]) -> None:
     """``X said:`` followed by a quote (same or next paragraph)."""
-    text = doc.text
+    text = text_of(doc)
     starts = {q.start: q for q in quotes}
     for tok in doc:
         if tok.text != ":" or tok.i == 0:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from quotewire.attribution import model as scorer
 from quotewire.attribution.candidates import Candidate, generate, headline_candidates, quote_candidates
 from quotewire.attribution.features import extend_with_quotes, featurize
-from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, find_quotes, title_like
+from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, find_quotes, title_like, text_of
 from quotewire.records import Article
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def doc_quotes(doc: "Doc", article: Article | None = None) -> list[QuoteSpan]:
     """Quotation spans; headline blocks also pair single quotes."""
-    text = doc.text
+    text = text_of(doc)
     quotes = find_quotes(text)
     if article is not None:
         for b in article.blocks:
@@ -35,7 +35,7 @@ def doc_quotes(doc: "Doc", article: Article | None = None) -> list[QuoteSpan]:
 def candidates_for(doc: "Doc", article: Article | None = None,
                    quotes: list[QuoteSpan] | None = None) -> list[Candidate]:
     """All candidates of a parsed text, with quote extension, source char ranges and features."""
-    text = doc.text
+    text = text_of(doc)
     quotes = doc_quotes(doc, article) if quotes is None else quotes
     cands = generate(doc, quotes)
     for c in cands:
@@ -64,7 +64,7 @@ def candidates_for(doc: "Doc", article: Article | None = None,
 
 def _chain_quotes(doc: "Doc", cands: list[Candidate], quotes: list[QuoteSpan]) -> None:
     """``"A," she said. "B."``: a quote next to a quoted content, with its cue between, joins it."""
-    text = doc.text
+    text = text_of(doc)
     for k, q in enumerate(quotes):
         if title_like(text, q):
             continue
@@ -90,7 +90,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
 
 def _verbatim_paragraphs(doc: "Doc", cands: list[Candidate]) -> None:
     """``A. B. C, Y warned.`` with no marks: first-person sentences before it in the paragraph are Y's too."""
-    text = doc.text
+    text = text_of(doc)
     for c in cands:
         if c.kind not in ("ccomp_pre", "parataxis") or c.quoted != "none":
             continue

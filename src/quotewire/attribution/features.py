@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from quotewire.attribution.candidates import Candidate
 from quotewire.attribution.lexicon import cue_verbs, org_words, role_nouns
-from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, title_like
+from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, title_like, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -52,7 +52,7 @@ def extend_with_quotes(cand: Candidate, quotes: list[QuoteSpan], text: str) -> N
 def _gap(doc: "Doc", cand: Candidate) -> str:
     """How the cue sits against its content: right after it (``"…," she said``), right before it
     (``said: "…"``), inside it, or apart from it. Adjacency is what makes a quote the cue's."""
-    text = doc.text
+    text = text_of(doc)
     ca = doc[cand.cue[0]].idx
     cb = doc[cand.cue[1] - 1].idx + len(doc[cand.cue[1] - 1].text)
     s0, e0 = cand.content_range()
@@ -83,7 +83,7 @@ def _bucket(n: int, edges: tuple[int, ...] = (1, 2, 3, 5, 8, 13, 21, 34, 55)) ->
 
 
 def featurize(doc: "Doc", cand: Candidate, quotes: list[QuoteSpan]) -> list[str]:
-    text = doc.text
+    text = text_of(doc)
     v = doc[cand.cue_head]
     lemma = v.lemma_.lower()
     cues = cue_verbs()

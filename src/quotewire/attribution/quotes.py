@@ -7,6 +7,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+def text_of(doc: "Doc") -> str:
+    """The parsed text, built once per Doc: spaCy's ``doc.text`` joins every token on each call,
+    which made feature extraction quadratic in the article's length."""
+    text = doc.user_data.get("quotewire_text")
+    if text is None:
+        text = doc.user_data["quotewire_text"] = doc.text
+    return text
+
 
 # opener -> closers it accepts. Straight quotes toggle; the rest are directional.
 _PAIRS: dict[str, str] = {
