@@ -102,3 +102,15 @@ def test_mixed_marks_and_an_abbreviated_title_in_the_gap() -> None:
 def test_called_with_an_object_complement_is_a_statement() -> None:
     art = _read('Mayor Ilse Brandt called the toll plan a "reckless gamble" on Monday.')
     assert any('"reckless gamble"' in q.content.text and q.speaker.name == "Ilse Brandt" for q in art.quotes)
+
+
+def test_a_trailing_comment_clause_is_a_competing_variant() -> None:
+    from quotewire.attribution.core import trailing_cuts
+    from quotewire.attribution.candidates import Candidate
+
+    text = "Ada Pell said the ferry will run all winter, which surprised the council."
+    cand = Candidate(kind="ccomp", cue=(2, 3), content=[(14, len(text) - 1)], source=(0, 2), source_head=1,
+                     cue_head=2, cue_char=9)
+    cut = trailing_cuts(text, [cand], [])
+    assert len(cut) == 1 and cut[0].cut == "rel"
+    assert text[slice(*cut[0].content[-1])] == "the ferry will run all winter"

@@ -36,6 +36,7 @@ class Candidate:
     quoted: str = "none"  # none, full, part
     char_source: tuple[int, int] | None = None  # source as a char range, set by core
     cue_char: int = -1  # char offset of the cue head
+    cut: str = ""  # a variant whose trailing clause was cut off (trailing_cuts): what kind of clause
 
     def content_range(self) -> tuple[int, int]:
         return self.content[0][0], self.content[-1][1]

@@ -156,5 +156,7 @@ def featurize(doc: "Doc", cand: Candidate, quotes: list[QuoteSpan]) -> list[str]
           f"k_cls_gap={k}|{cls}|{gap}"]
     if not (sent.start_char <= s0 < sent.end_char or sent.start_char < e0 <= sent.end_char):
         f.append(f"cross_sent={cand.quoted}")
+    if cand.cut:
+        f += [f"cut={cand.cut}", f"k_cut={k}|{cand.cut}", f"q_cut={cand.quoted}|{cand.cut}"]
     f.append("bias")
     return f
