@@ -163,13 +163,20 @@ def _warc_record(rec, name: str, pos: int, form: InputForm, stats: ArchiveStats)
             return _corrupt(name, pos, "response record without a readable HTTP header")
         status, headers, body = parsed
         ctype = headers.get("content-type")
-    if not is_html_type(ctype):
-        stats.not_html += 1
-        return None
-    if not 200 <= status < 300:
-        stats.not_ok += 1
+    if not _wanted(status, ctype, stats):
         return None
     return _page(name, pos, url, _warc_date(rec), ctype, headers, body, form, stats)
+
+
+def _wanted(status: int, ctype: str | None, stats: ArchiveStats) -> bool:
+    """Only successful HTML responses become pages; the rest are counted, not read."""
+    if not is_html_type(ctype):
+        stats.not_html += 1
+        return False
+    if not 200 <= status < 300:
+        stats.not_ok += 1
+        return False
+    return True
 
 
 def _page(name: str, pos: int, url: str | None, date: str | None, ctype: str | None, headers: dict[str, str],
@@ -325,11 +332,7 @@ def _arc_record(data: bytes, name: str, pos: int, form: InputForm, stats: Archiv
         return _corrupt(name, pos, "ARC record without a readable HTTP header")
     status, headers, body = parsed
     ctype = headers.get("content-type") or m.group(4).decode("latin-1")
-    if not is_html_type(ctype):
-        stats.not_html += 1
-        return None
-    if not 200 <= status < 300:
-        stats.not_ok += 1
+    if not _wanted(status, ctype, stats):
         return None
     return _page(name, pos, url, date, ctype, headers, body, form, stats)
 
