@@ -125,3 +125,30 @@ def test_an_interrupt_commits_what_was_buffered(tmp_path: Path, monkeypatch: pyt
     # 3 full chunks (6 pages) finished before the interrupt: committed in one part, not lost
     assert sorted(a["origin"] for a in dataset.read_rows(tmp_path / "out", "articles")) == \
         [f"gen/{i}.html" for i in range(6)]
+
+
+def test_a_ctrl_c_while_an_input_enters_the_buffer_keeps_its_key_and_rows_together(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Ctrl-C between adding an input's key and its rows once committed the key alone, and
+    the resumed run then skipped that input for good (an article lost)."""
+    import quotewire.batch.output as output
+    from quotewire.batch.output import DatasetWriter
+    from quotewire.batch.local import outcome_of
+    from quotewire.pipeline import process
+
+    real_extend = output.extend
+
+    def extend_after_ctrl_c(into, rows):  # noqa: ANN001, ANN202
+        os.kill(os.getpid(), signal.SIGINT)  # lands mid-add, as a user's Ctrl-C would
+        real_extend(into, rows)
+
+    monkeypatch.setattr(output, "extend", extend_after_ctrl_c)
+    result = process(b"<html><head><title>Ferry times</title></head><body><article><h1>Ferry times</h1>"
+                     b"<p>The harbour ferry keeps its winter timetable until the end of March this year.</p>"
+                     b"</article></body></html>", doc_id="gen/0.html", attribute=False)
+    out = tmp_path / "out"
+    writer = DatasetWriter(out, "jsonl", part_size=1000).open()
+    with pytest.raises(KeyboardInterrupt):
+        writer.add(outcome_of(result))
+    writer.close()  # what the runner does on Ctrl-C: commit the buffer
+    assert [a["origin"] for a in dataset.read_rows(out, "articles")] == ["gen/0.html"]

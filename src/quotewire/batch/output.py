@@ -2,13 +2,38 @@
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from quotewire.batch.checkpoint import Checkpoint
 from quotewire.batch.dataset import empty_rows, extend, rows_of, write_part
 from quotewire.batch.outcome import Outcome
+
+
+@contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Hold a Ctrl-C until the buffer is consistent again, then raise it.
+
+    An input's key and its rows enter (and leave) the buffer in several steps; a
+    KeyboardInterrupt between two of them would commit a key without its rows, and the
+    resumed run would skip that input for good.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            raise KeyboardInterrupt
 
 
 class DatasetWriter:
@@ -40,16 +65,17 @@ class DatasetWriter:
         return self.checkpoint.is_done(key)
 
     def add(self, outcome: Outcome) -> None:
-        self._keys.append(outcome.origin)
-        if outcome.article is not None:
-            rows = rows_of(outcome.article, outcome.origin)
-            extend(self._rows, rows)
-            self._articles += 1
-            self.articles += 1
-            self.quotes += len(rows["quotes"])
-        else:
-            self._failures.append(outcome.failure())
-            self.failed += 1
+        rows = rows_of(outcome.article, outcome.origin) if outcome.article is not None else None
+        with _uninterrupted():
+            self._keys.append(outcome.origin)
+            if rows is not None:
+                extend(self._rows, rows)
+                self._articles += 1
+                self.articles += 1
+                self.quotes += len(rows["quotes"])
+            else:
+                self._failures.append(outcome.failure())
+                self.failed += 1
         if len(self._keys) >= self.part_size or time.monotonic() - self._last_flush >= self.flush_s:
             self.flush()
 
@@ -60,9 +86,10 @@ class DatasetWriter:
         self._last_flush = time.monotonic()
         if not self._keys:
             return
-        rows, keys, failures, articles = self._rows, self._keys, self._failures, self._articles
-        self._rows = empty_rows()
-        self._keys, self._failures, self._articles = [], [], 0
+        with _uninterrupted():
+            rows, keys, failures, articles = self._rows, self._keys, self._failures, self._articles
+            self._rows = empty_rows()
+            self._keys, self._failures, self._articles = [], [], 0
         part = self.checkpoint.next_part_id()
         if articles:
             write_part(self.out, part, rows, self.fmt)
