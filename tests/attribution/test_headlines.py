@@ -29,3 +29,13 @@ def test_pronoun_before_any_speaker_is_the_person_just_named() -> None:
     art = pipeline.read("Ferry service to resume\n\n" + PAGE.split("\n\n")[-1])
     said = [q for q in art.quotes if "on schedule" in q.content.text]
     assert said and said[0].speaker.name == "Ilse Brandt" and said[0].speaker.mention.text == "She"
+
+
+def test_it_is_the_organisation_just_named_and_they_alone_names_nobody() -> None:
+    art = pipeline.read("The Harbour Authority closed the north pier on Monday. It said the repairs would "
+                        "take a month.\n\nThey said the ferries would wait.", form="body")
+    it = [q for q in art.quotes if "repairs" in q.content.text]
+    assert it and it[0].speaker.name == "Harbour Authority"
+    they = [q for q in art.quotes if "ferries" in q.content.text]
+    assert they and they[0].speaker.name is None and they[0].speaker.mention.text == "They"
+    assert all(s.name.lower() not in ("they", "it") for s in art.speakers)

@@ -175,6 +175,8 @@ def _resolve_mention(reg: Registry, doc: "Doc", mention: Span, last_person: Pers
     if root.pos_ == "PRON":
         if low in PERSON_PRONOUNS:
             return last_person or _person_before(reg, doc, span.start) or upcoming
+        if low == "it":
+            return _org_before(reg, doc, span.start)
         return None
     if root.pos_ == "PROPN":
         p = reg.find(span.text)
@@ -193,7 +195,7 @@ def _resolve_mention(reg: Registry, doc: "Doc", mention: Span, last_person: Pers
         return last_person or upcoming
     orgs = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE") and e.start >= span.start and e.end <= span.end]
     if orgs:
-        key = _clean(orgs[0].text)
+        key = _clean(" ".join(t.text for t in orgs[0] if not (t.i == orgs[0].start and t.lower_ in _DET)))
         return reg.orgs.setdefault(key.lower(), Person(key, "organization"))
     if lemma in org_words():
         key = _clean(" ".join(t.text for t in span if t.lower_ not in _DET))
@@ -208,6 +210,15 @@ def _person_before(reg: Registry, doc: "Doc", i: int, reach: int = 120) -> Perso
         if p is not None:
             return p
     return None
+
+
+def _org_before(reg: Registry, doc: "Doc", i: int, reach: int = 300) -> Person | None:
+    """"It said": the organisation the text last named, if near."""
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and e.end <= i and doc[i].idx - doc[e.end - 1].idx <= reach]
+    if not orgs:
+        return None
+    key = _clean(" ".join(t.text for t in orgs[-1] if not (t.i == orgs[-1].start and t.lower_ in _DET)))
+    return reg.orgs.setdefault(key.lower(), Person(key, "organization")) if key else None
 
 
 def _longer_name(reg: Registry, doc: "Doc", root: "Token") -> Person | None:
@@ -254,7 +265,10 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate]) -> None:
             continue
         p = _resolve_mention(reg, doc, q.speaker.mention, last, upcoming)
         if p is None:
-            q.speaker.name = _clean(q.speaker.mention.text) or None
+            # an unresolved pronoun names nobody: "they" is no speaker of its own in an archive
+            mention = _clean(q.speaker.mention.text)
+            q.speaker.name = None if not mention or mention.lower() in GROUP_PRONOUNS | PERSON_PRONOUNS \
+                else mention
             continue
         q.speaker.name = p.name
         q.speaker.role = p.roles[0] if p.roles else None
