@@ -39,3 +39,11 @@ def test_it_is_the_organisation_just_named_and_they_alone_names_nobody() -> None
     they = [q for q in art.quotes if "ferries" in q.content.text]
     assert they and they[0].speaker.name is None and they[0].speaker.mention.text == "They"
     assert all(s.name.lower() not in ("they", "it") for s in art.speakers)
+
+
+def test_a_title_of_several_words_before_a_name_is_one_role() -> None:
+    art = pipeline.read("According to Harbour Board Deputy Director Ilse Brandt, the ferries will run in May.\n\n"
+                        "Oskar Lind, the council's transport chair, said the fares would stay.", form="body")
+    roles = {s.name: s.roles for s in art.speakers}
+    assert "Harbour Board Deputy Director" in roles["Ilse Brandt"], roles
+    assert roles["Oskar Lind"] == ["council's transport chair"], roles

@@ -49,6 +49,16 @@ def strip_name(words: list[str]) -> tuple[list[str], list[str]]:
     return words, lead
 
 
+def _bare_role(role: str | None) -> str | None:
+    """"the council's chair" and "council's chair" are one role: no leading article."""
+    if not role:
+        return role
+    words = role.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _clean(text: str) -> str:
     text = re.sub(r"['\u2019]s$", "", text.strip(" ,.;:\"\u201c\u201d"))
     return " ".join(text.split())
@@ -79,7 +89,7 @@ class Registry:
         elif len(words) > len(found.name.split()) and words[-1] == found.name.split()[-1]:
             found.aliases.add(found.name)
             found.name = " ".join(words)
-        role = _role_near(ent, lead)
+        role = _bare_role(_role_near(ent, lead))
         if role and role.lower() not in (r.lower() for r in found.roles):
             found.roles.append(role)
         return found
@@ -140,10 +150,15 @@ def _role_near(ent: "SpacySpan", lead: list[str]) -> str | None:
     # title words before the name inside the same noun phrase
     pre = []
     i = ent.start - 1
-    while i >= 0 and doc[i].head.i in range(ent.start, ent.end) and doc[i].dep_ in ("compound", "amod", "nmod", "npadvmod") \
+    while i >= 0 and doc[i].head.i in range(i + 1, ent.end) and doc[i].dep_ in ("compound", "amod", "nmod", "npadvmod") \
             and doc[i].pos_ in ("PROPN", "NOUN", "ADJ"):
         pre.insert(0, doc[i].text)
         i -= 1
+    if not pre:  # the parser hung the title elsewhere: capitalised nouns right before the name
+        while i >= 0 and ent.start - i <= 4 and doc[i].pos_ in ("PROPN", "NOUN") and (doc[i].is_title or doc[i].is_upper) \
+                and doc[i].ent_type_ not in ("DATE", "TIME", "PERSON", "CARDINAL"):
+            pre.insert(0, doc[i].text)
+            i -= 1
     if lead:
         pre += lead
     if pre and any(w.lower() in titles() or w.lower() in role_nouns() for w in pre):
