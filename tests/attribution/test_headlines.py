@@ -31,11 +31,17 @@ def test_pronoun_before_any_speaker_is_the_person_just_named() -> None:
     assert said and said[0].speaker.name == "Ilse Brandt" and said[0].speaker.mention.text == "She"
 
 
-def test_it_is_the_organisation_just_named_and_they_alone_names_nobody() -> None:
+def test_it_and_they_are_the_organisation_that_just_spoke() -> None:
     art = pipeline.read("The Harbour Authority closed the north pier on Monday. It said the repairs would "
                         "take a month.\n\nThey said the ferries would wait.", form="body")
     it = [q for q in art.quotes if "repairs" in q.content.text]
     assert it and it[0].speaker.name == "Harbour Authority"
+    they = [q for q in art.quotes if "ferries" in q.content.text]
+    assert they and they[0].speaker.name == "Harbour Authority" and they[0].speaker.mention.text == "They"
+
+
+def test_they_with_no_group_in_sight_names_nobody() -> None:
+    art = pipeline.read("The pier was closed on Monday.\n\nThey said the ferries would wait.", form="body")
     they = [q for q in art.quotes if "ferries" in q.content.text]
     assert they and they[0].speaker.name is None and they[0].speaker.mention.text == "They"
     assert all(s.name.lower() not in ("they", "it") for s in art.speakers)

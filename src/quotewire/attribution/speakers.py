@@ -178,7 +178,7 @@ def _np_text(toks: list) -> str | None:
 
 
 def _resolve_mention(reg: Registry, doc: "Doc", mention: Span, last_person: Person | None,
-                     upcoming: Person | None) -> Person | None:
+                     upcoming: Person | None, last_org: Person | None = None) -> Person | None:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -191,7 +191,9 @@ def _resolve_mention(reg: Registry, doc: "Doc", mention: Span, last_person: Pers
         if low in PERSON_PRONOUNS:
             return last_person or _person_before(reg, doc, span.start) or upcoming
         if low == "it":
-            return _org_before(reg, doc, span.start)
+            return _org_before(reg, doc, span.start) or last_org
+        if low in ("they", "we"):  # a group speaks: the organisation that last spoke, or was just named
+            return last_org or _org_before(reg, doc, span.start)
         return None
     if root.pos_ == "PROPN":
         p = reg.find(span.text)
@@ -262,6 +264,8 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate]) -> None:
     _cards(article, reg)
     speakers: dict[str, Person] = {}
     last: Person | None = None
+    last_org: Person | None = None  # the organisation that spoke last, and where: "they" may be it
+    last_org_at = 0
     # the first person any quote names: what a headline's "agency chief" or an early "he" points at
     upcoming = None
     for q in article.quotes:
@@ -278,7 +282,8 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate]) -> None:
                 speakers.setdefault(p.name, p)
                 last = p
             continue
-        p = _resolve_mention(reg, doc, q.speaker.mention, last, upcoming)
+        near_org = last_org if last_org is not None and q.speaker.mention.start - last_org_at <= 800 else None
+        p = _resolve_mention(reg, doc, q.speaker.mention, last, upcoming, near_org)
         if p is None:
             # an unresolved pronoun names nobody: "they" is no speaker of its own in an archive
             mention = _clean(q.speaker.mention.text)
@@ -290,6 +295,8 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate]) -> None:
         speakers.setdefault(p.name, p)
         if p.kind == "person":
             last = p
+        else:
+            last_org, last_org_at = p, q.speaker.mention.end
     for q in article.quotes:
         if q.speaker.name and q.speaker.name in speakers:
             p = speakers[q.speaker.name]
