@@ -2,9 +2,10 @@
 
 Every construction that can report speech or thought yields a candidate: a verb with a
 clausal complement (``X said (that) ...``), content before the cue (``..., X warned``),
-``according to X``, a verb with an infinitive or object complement (``X plans to ...``),
-a noun with a that-clause (``X's claim that ...``), a cue ending in a colon followed by a
-quote, and quotation-mark spans that no construction covers. Which candidates are real
+``according to X``, a verb with an infinitive or object complement (``X plans to ...``), a predication
+(``X called Y a "..."``, ``X accused Y of ...``), a noun with a that-clause (``X's claim that
+...``), a cue ending in a colon followed by a quote, a headline ``Name: words``, and
+quotation-mark spans that no construction covers. Which candidates are real
 attributions is decided by the scorer (model.py) from the features made here.
 """
 from __future__ import annotations
