@@ -1,7 +1,7 @@
 """`quotewire ingest --workers N`: the local pool computes, this process alone writes the archive.
 
 Same contract as ``store.ingest.ingest`` (skip inputs already stored byte for byte, record every
-failure, one transaction per article through ``store.ingest.store_result``), but the pages
+failure, one transaction per article through ``store.ingest.keep``), but the pages
 are read and attributed by ``workers`` processes. Results arrive in completion order, so each
 is matched to its input by origin, not by position.
 """
@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from quotewire.batch.local import DEFAULT_CHUNK, iter_outcomes
 from quotewire.records import Article, RawDocument, Result, Skipped
 from quotewire.store.archive import Archive
-from quotewire.store.ingest import IngestStats, Outcome, admit, noter, store_result
+from quotewire.store.ingest import IngestStats, Outcome, admit, keep, noter
 
 
 def ingest_parallel(archive: Archive, items: Iterable[RawDocument | Skipped], *, workers: int, force: bool = False,
@@ -31,17 +31,7 @@ def ingest_parallel(archive: Archive, items: Iterable[RawDocument | Skipped], *,
             else:
                 result = Result(origin=o.origin, skipped=Skipped(origin=o.origin, reason=o.reason or "error",
                                                                  message=o.message or ""))
-            outcome = store_result(archive, result, source_hash=digests.pop(o.origin, None))
-            if outcome == "failed":
-                reason, message = o.reason or "", o.message or ""
-                if o.article is not None:  # refused by the archive: read back what was recorded
-                    rec = next((f for f in archive.failures(limit=5) if f.origin == o.origin), None)
-                    reason, message = (rec.reason, rec.message) if rec else ("error", "not stored")
-                note("failed", o.origin, reason, message)
-            else:
-                if result.article is not None and outcome != "unchanged":
-                    stats.quotes += len(result.article.quotes)
-                note(outcome, o.origin)
+            keep(archive, result, note, stats, origin=o.origin, source_hash=digests.pop(o.origin, None))
     return stats
 
 

@@ -94,6 +94,24 @@ def store_result(archive: Archive, result: Result, *, source_hash: str | None = 
         return "failed"
 
 
+def keep(archive: Archive, result: Result, note: Note, stats: IngestStats, *, origin: str,
+         source_hash: str | None) -> None:
+    """Store one result and report it: the step the serial and the parallel ingest share."""
+    outcome = store_result(archive, result, source_hash=source_hash)
+    if outcome == "failed":
+        sk = result.skipped
+        if sk is not None:
+            reason, message = sk.reason, sk.message
+        else:  # refused by the archive: read back what was recorded
+            rec = next((f for f in archive.failures(limit=5) if f.origin == result.origin), None)
+            reason, message = (rec.reason, rec.message) if rec else ("error", "not stored")
+        note("failed", result.origin, reason, message)
+        return
+    if result.article is not None and outcome != "unchanged":
+        stats.quotes += len(result.article.quotes)
+    note(outcome, origin)
+
+
 def ingest(archive: Archive, items: Iterable[RawDocument | Skipped], *, force: bool = False,
            attribute: bool = True, batch_size: int = 16,
            on_item: Callable[[Outcome, str, IngestStats], None] | None = None) -> IngestStats:
@@ -106,18 +124,7 @@ def ingest(archive: Archive, items: Iterable[RawDocument | Skipped], *, force: b
     for raw_chunk in _chunks(raws, batch_size):
         for result in _process_chunk(raw_chunk, attribute=attribute, batch_size=batch_size):
             origin, digest = pending.popleft() if pending else (result.origin, None)
-            outcome = store_result(archive, result, source_hash=digest)
-            if outcome == "failed":
-                sk = result.skipped
-                reason, message = (sk.reason, sk.message) if sk else ("", "")
-                if not sk:  # refused by the archive: read back what was recorded
-                    rec = next((f for f in archive.failures(limit=5) if f.origin == result.origin), None)
-                    reason, message = (rec.reason, rec.message) if rec else ("error", "not stored")
-                note("failed", result.origin, reason, message)
-            else:
-                if result.article is not None and outcome != "unchanged":
-                    stats.quotes += len(result.article.quotes)
-                note(outcome, origin)
+            keep(archive, result, note, stats, origin=origin, source_hash=digest)
     return stats
 
 
