@@ -96,7 +96,9 @@ def _source_of(tok: "Token", depth: int = 0) -> "Token | None":
             return None
     if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
         return tok.head
-    if depth < 3 and tok.dep_ in INHERIT and tok.head.i != tok.i:
+    # "…, before insisting that …": a participle under a verb's preposition shares that verb's subject
+    if depth < 3 and tok.head.i != tok.i and (
+            tok.dep_ in INHERIT or (tok.dep_ == "prep" and depth > 0 and tok.head.pos_ in ("VERB", "AUX"))):
         return _source_of(tok.head, depth + 1)
     return None
 
@@ -380,6 +382,18 @@ def _noun_candidate(doc: "Doc", n: "Token", out: list[Candidate]) -> None:
             if n.dep_ == "dobj" and n.head.pos_ in ("VERB", "AUX") and n.head.i < n.i and n.i - n.head.i <= 4:
                 cue = (_cue_range(doc, n.head)[0], n.i + 1)  # "never made the claim that": the verb is part of the cue
             _add(doc, out, "noun", n, _content_tokens(c, set()), src, cue=cue)
+            return
+    # "his call for "a ban"", "her promise to be "neutral"": a possessor's words given as a noun
+    poss = next((g for g in n.children if g.dep_ == "poss"), None)
+    if poss is None:
+        return
+    for c in n.children:
+        if c.i < n.i or c.dep_ not in ("prep", "acl", "xcomp"):
+            continue
+        body = [t for t in c.subtree] if c.dep_ != "prep" else [t for g in c.children if g.dep_ == "pobj" for t in g.subtree]
+        if body and any(t.text in QUOTE_CHARS for t in body):
+            cue = (n.i, c.i + 1) if c.dep_ == "prep" else (n.i, n.i + 1)
+            _add(doc, out, "noun_poss", n, [t.i for t in body], poss, cue=cue)
             return
 
 

@@ -12,6 +12,7 @@ from quotewire.attribution import model as scorer
 from quotewire.attribution.candidates import Candidate, generate, headline_candidates, quote_candidates
 from quotewire.attribution.features import extend_with_quotes, featurize
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, find_quotes, title_like, text_of
+from quotewire.attribution.surface import surface_candidates
 from quotewire.records import Article
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def candidates_for(doc: "Doc", article: Article | None = None,
     """All candidates of a parsed text, with quote extension, source char ranges and features."""
     text = text_of(doc)
     quotes = doc_quotes(doc, article) if quotes is None else quotes
-    cands = generate(doc, quotes)
+    cands = generate(doc, quotes) + surface_candidates(doc, quotes)
     for c in cands:
         extend_with_quotes(c, quotes, text)
     _chain_quotes(doc, cands, quotes)
@@ -53,7 +54,7 @@ def candidates_for(doc: "Doc", article: Article | None = None,
         cands += headline_candidates(doc, heads)
     cands += trailing_cuts(text, cands, quotes)
     titles = [q for q in quotes if title_like(text, q)]
-    cands = [c for c in cands if not (c.quoted == "full" and all(
+    cands = [c for c in cands if c.kind == "surface" or not (c.quoted == "full" and all(
         any(q.start <= a and b <= q.end for q in titles) for a, b in c.content))]  # a show's name alone is no quote
     for c in cands:
         if c.source is not None:
@@ -99,7 +100,7 @@ def trailing_cuts(text: str, cands: list[Candidate], quotes: list[QuoteSpan]) ->
     """
     out: list[Candidate] = []
     for c in cands:
-        if c.kind in ("colon", "quote", "headline"):
+        if c.kind in ("colon", "quote", "headline", "surface"):
             continue
         a, b = c.content[-1]
         at = None

@@ -156,6 +156,11 @@ def featurize(doc: "Doc", cand: Candidate, quotes: list[QuoteSpan]) -> list[str]
           f"k_cls_gap={k}|{cls}|{gap}"]
     if not (sent.start_char <= s0 < sent.end_char or sent.start_char < e0 <= sent.end_char):
         f.append(f"cross_sent={cand.quoted}")
+    if cand.quoted == "full":
+        # how the last quotation closes: "…," and "…?" before a cue are speech; "…" bare is often a term
+        inner = text[:cand.content[-1][1]].rstrip()[:-1].rstrip()
+        end = inner[-1:] if inner[-1:] in ",.!?:;-\u2014" else "w"
+        f += [f"qend={end}", f"k_qend={k}|{end}", f"qend_len={end}|{_bucket(n_words)}"]
     if cand.cut:
         f += [f"cut={cand.cut}", f"k_cut={k}|{cand.cut}", f"q_cut={cand.quoted}|{cand.cut}"]
     f.append("bias")

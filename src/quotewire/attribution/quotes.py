@@ -6,6 +6,7 @@ span includes its marks; ``inner`` excludes them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ _PAIRS: dict[str, str] = {
     "\u00ab": "\u00bb",  # «…»
     "\u00bb": "\u00ab",  # »…« (Danish/German)
     '"': '"\u201d',  # "…" and the mixed "…” of hand-edited copy
+    "\u201d": "\u201d\u201c\"",  # ”…”: a right mark typed as the opener (opens only where _reversed_opener says)
 }
 _GLUE = "\u2063"  # stands in for the second apostrophe of a '' mark
 _CLOSE_ONLY = "\u201d\u00bb"
@@ -56,6 +58,8 @@ def _is_opening_straight(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     if text.startswith(("...", ". . .", "\u2026"), i + 1):
         return before.isspace() or i == 0  # a quotation that opens on an ellipsis
+    if text.startswith(".@", i + 1):
+        return before.isspace() or i == 0  # ".@name …": a post that opens with a mention
     if after.isspace() or after in ",.;:!?)":
         return False
     return before.isspace() or before in "([{-\u2014\u2013:/" or i == 0
@@ -67,7 +71,26 @@ def _is_closing_straight(text: str, i: int) -> bool:
     return not before.isspace() and not _is_opening_straight(text, i)
 
 
-_SENT_BEFORE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+)$")
+_SENT_BEFORE = re.compile(r"(?:^|[.!?:][\"\u201d\u2019]?\s+)$")
+
+
+def _edge(ch: str) -> bool:
+    """Whitespace or an invisible format character (bidi marks pasted from social posts)."""
+    return ch.isspace() or unicodedata.category(ch) == "Cf"
+
+
+def _reversed_opener(text: str, i: int) -> bool:
+    """``”Sorry`` / ``” … if``: a right mark at a word's start, typed where a left one belongs."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1:i + 3]
+    return _edge(before) and (after[:1].isalnum() or after in (" \u2026", " .") or after[:1] == "\u2026")
+
+
+def _sticky_close(text: str, i: int) -> bool:
+    """``“review“``: a left mark stuck to the end of a word, typed where a right one belongs."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not _edge(before) and (_edge(after) or after in ",.;:!?)")
 
 
 def _closes_at_paragraph_end(text: str, open_at: int, para_end: int) -> bool:
@@ -112,6 +135,16 @@ def find_quotes(text: str, start: int = 0, end: int | None = None, single: bool 
             if m:
                 j = m.end()
                 if j < end and text[j] in _PAIRS and (text[j] != '"' or _is_opening_straight(text, j)):
+                    if text[text.rfind("\n", 0, open_at) + 1:open_at].strip() and paras == 1:
+                        # opened mid-paragraph (``"A," she said. "B`` / ``She said: "B``): B is
+                        # that cue's, and the next paragraph's quotation starts afresh (it may
+                        # have a cue of its own; continue_quotes joins it when it has none)
+                        if _WORD.search(text, open_at, i) and not any(
+                                ch in text[open_at + 1:i] for ch in QUOTE_CHARS):
+                            out.append(QuoteSpan(open_at, i, paras))
+                        opener = None
+                        i = j
+                        continue
                     paras += 1
                     i = j + 1
                     continue
@@ -123,12 +156,14 @@ def find_quotes(text: str, start: int = 0, end: int | None = None, single: bool 
         if opener is None:
             if ch in _PAIRS and ch not in _CLOSE_ONLY and (ch != '"' or _is_opening_straight(text, i)):
                 opener, open_at, paras = ch, i, 1
+            elif ch == "\u201d" and _reversed_opener(text, i):
+                opener, open_at, paras = ch, i, 1
             elif ch == "\u00bb" and i + 1 < end and text[i + 1].isalnum() and "\u00ab" in text[i:i + 2000]:
                 opener, open_at, paras = ch, i, 1
         else:
             if ch in _PAIRS[opener] and (ch != '"' or opener == '"' or _is_closing_straight(text, i)) \
                     and not (opener == '"' and ch == "\u201d" and "\u201c" in text[open_at:i]):
-                if ch == "\u201c" and opener == "\u201c":
+                if ch == "\u201c" and opener == "\u201c" and not _sticky_close(text, i):
                     # a second opener before a closer: the first was stray, restart here
                     open_at, paras = i, 1
                 else:

@@ -66,6 +66,14 @@ def _para_bounds(text: str, pos: int) -> tuple[int, int]:
     return a, len(text) if b < 0 else b
 
 
+def _ends_sentence(text: str, q: QuoteSpan, para_end: int) -> bool:
+    """The quotation is a whole sentence: it closes on . ! ? and the paragraph or a new sentence follows."""
+    if text[q.end - 2:q.end - 1] not in (".", "!", "?"):
+        return False
+    rest = text[q.end:para_end]
+    return not rest.strip() or re.match(r"\s+[A-Z\"\u201c]", rest) is not None
+
+
 def continue_quotes(text: str, kept: list[Candidate], quotes: list[QuoteSpan]) -> None:
     """A paragraph that is only a quotation, with no cue, continues the quote just before it.
 
@@ -85,6 +93,15 @@ def continue_quotes(text: str, kept: list[Candidate], quotes: list[QuoteSpan]) -
             if not any(ch in gap for ch in QUOTE_CHARS) and ends == 1 \
                     and not text[q.end:pb].strip(" \t.,;:!?\u2019'\""):
                 c.content = c.content + [(q.start, q.end)]
+            continue
+        after = [c for c in kept if c.quoted != "full" and pa <= c.content[-1][1] <= q.start
+                 and not _WORD.search(text, c.content[-1][1], q.start) and _ends_sentence(text, q, pb)]
+        if after:
+            # ``X said that A. "B."``: a quoted sentence with no cue of its own right after a
+            # report goes on with it (PolNeAR annotates the pair as one attribution)
+            c = max(after, key=lambda c: c.content[-1][1])
+            c.content = c.content + [(q.start, q.end)]
+            c.quoted = "part"
             continue
         if text[pa:q.start].strip() or text[q.end:pb].strip(" \t.,;:!?\u2019'\""):
             continue  # the paragraph holds more than the quotation
