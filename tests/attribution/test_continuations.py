@@ -114,3 +114,18 @@ def test_a_trailing_comment_clause_is_a_competing_variant() -> None:
     cut = trailing_cuts(text, [cand], [])
     assert len(cut) == 1 and cut[0].cut == "rel"
     assert text[slice(*cut[0].content[-1])] == "the ferry will run all winter"
+
+
+def test_a_quoted_sentence_right_after_a_report_goes_on_with_it() -> None:
+    art = _read('Harbour master Mira Tosk said that the ferry would run all winter. '
+                '"We have never missed a crossing and we will not start now."\n\nThe council met later.')
+    q = _holding(art, "all winter")
+    assert "never missed a crossing" in art.text[q.content.start:q.content.end]
+    assert q.speaker.name == "Mira Tosk"
+
+
+def test_a_dateline_is_not_part_of_the_speaker() -> None:
+    art = _read('PORTVILLE \u2014 Harbour chief Ada Pell on Friday praised the ferry crew as "the best on the coast."'
+                '\n\nThe crew thanked her.')
+    q = _holding(art, "best on the coast")
+    assert q.speaker.mention is not None and not q.speaker.mention.text.startswith("PORTVILLE")

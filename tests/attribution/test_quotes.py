@@ -63,3 +63,31 @@ def test_title_like_quotes_are_names_of_works() -> None:
     assert title_like(text, spans['"Evening Desk"'])
     assert not title_like(text, spans['"we must act now,"'])
     assert not title_like(text, spans['"We Will Rebuild"'])
+
+
+def test_a_quote_opened_mid_paragraph_ends_with_it_when_the_next_reopens() -> None:
+    # "A," she said. "B<para>"C," she added: B is the first cue's, C starts afresh
+    text = ('"The ferry is late," said Ada Pell. "It was late all week.\n\n'
+            '"And nobody tells us why," she added.')
+    assert _texts(text) == ['"The ferry is late,"', '"It was late all week.', '"And nobody tells us why,"']
+
+
+def test_a_quote_opened_at_paragraph_start_still_runs_on() -> None:
+    text = '"The ferry is late.\n\n"It was late all week," said Ada Pell.'
+    spans = find_quotes(text)
+    assert len(spans) == 1 and spans[0].paragraphs == 2
+
+
+def test_a_right_mark_typed_as_the_opener() -> None:
+    text = "Ola Berg wrote: \u201dThe vote was fair and the count was clean.\u201d Then he left."
+    assert _texts(text) == ["\u201dThe vote was fair and the count was clean.\u201d"]
+
+
+def test_a_left_mark_typed_as_the_closer() -> None:
+    text = "The board asked for an \u201curgent review\u201c of the harbour budget."
+    assert _texts(text) == ["\u201curgent review\u201c"]
+
+
+def test_a_post_opening_on_a_mention() -> None:
+    text = '".@harbourboard kept the ferry running all winter," the mayor wrote.'
+    assert _texts(text) == ['".@harbourboard kept the ferry running all winter,"']

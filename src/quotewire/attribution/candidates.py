@@ -4,8 +4,9 @@ Every construction that can report speech or thought yields a candidate: a verb 
 clausal complement (``X said (that) ...``), content before the cue (``..., X warned``),
 ``according to X``, a verb with an infinitive or object complement (``X plans to ...``), a predication
 (``X called Y a "..."``, ``X accused Y of ...``), a noun with a that-clause (``X's claim that
-...``), a cue ending in a colon followed by a quote, a headline ``Name: words``, and
-quotation-mark spans that no construction covers. Which candidates are real
+...``), a possessor's speech noun (``his call for "..."``), a cue ending in a colon followed
+by a quote, a headline ``Name: words``, and quotation-mark spans that no construction covers.
+The fixed word orders around a quotation (``"...," said X``) are read off tags in surface.py. Which candidates are real
 attributions is decided by the scorer (model.py) from the features made here.
 """
 from __future__ import annotations
@@ -26,7 +27,9 @@ PRON_SOURCE = {"he", "she", "they", "i", "we", "it", "you", "who"}
 
 @dataclass
 class Candidate:
-    kind: str  # construction: ccomp, ccomp_pre, parataxis, according, xcomp, dobj, prep, pred, noun, colon, quote, headline
+    # construction: ccomp, ccomp_pre, parataxis, according, xcomp, dobj, prep, pred, noun, noun_poss,
+    # colon, quote, headline, surface (surface.py)
+    kind: str
     cue: tuple[int, int]  # token range [start, end)
     content: list[tuple[int, int]]  # char ranges
     source: tuple[int, int] | None = None  # token range

@@ -58,10 +58,34 @@ def candidates_for(doc: "Doc", article: Article | None = None,
         any(q.start <= a and b <= q.end for q in titles) for a, b in c.content))]  # a show's name alone is no quote
     for c in cands:
         if c.source is not None:
+            c.source = _clean_source(doc, c.source, c.cue_head)
+            if c.source_head is not None and not c.source[0] <= c.source_head < c.source[1]:
+                c.source_head = c.source[1] - 1
             s, e = c.source
             c.char_source = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
         c.feats = featurize(doc, c, quotes)
     return cands
+
+
+_DASHES = ("\u2014", "\u2013", "--", "-")
+
+
+def _clean_source(doc: "Doc", rng: tuple[int, int], cue: int) -> tuple[int, int]:
+    """A speaker never runs over a line break (a headline or a label line is not part of it) and
+    never starts with a dateline (``CITY — ``, ``CITY, May 2 (Agency) — ``)."""
+    s, e = rng
+    breaks = [k for k in range(s, e) if "\n" in doc[k].text]
+    if breaks:
+        s, e = (breaks[-1] + 1, e) if cue >= e else (s, breaks[0])
+    dash = next((k for k in range(s, min(e, s + 10)) if doc[k].text in _DASHES), None)
+    at_para = s == 0 or "\n" in doc[s - 1].text or text_of(doc)[doc[s].idx - 1:doc[s].idx] == "\n"
+    if dash is not None and dash + 1 < e and at_para:
+        lead = [t for t in doc[s:dash] if t.is_alpha]
+        if lead and lead[0].is_upper and len(lead[0].text) > 1:
+            s = dash + 1
+    while s < e and (doc[s].is_space or doc[s].is_punct):
+        s += 1
+    return (s, e) if e > s else rng
 
 
 def _chain_quotes(doc: "Doc", cands: list[Candidate], quotes: list[QuoteSpan]) -> None:

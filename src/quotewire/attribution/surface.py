@@ -63,8 +63,8 @@ def _after(doc: "Doc", start: int, cues: dict[str, str]) -> tuple["Token", tuple
     if _is_cue(doc[i], cues):  # "…," said Jane Doe
         v = doc[i]
         k = i + 1
-        while k < n and doc[k].pos_ in ("ADV", "ADP") and doc[k].lower_ in ("again", "later", "then", "also", "back", "out"):
-            k += 1
+        while k < n and k - i <= 2 and (doc[k].pos_ == "ADV" or doc[k].dep_ == "prt"):
+            k += 1  # "said again", "shot back"
         rng = _noun_phrase(doc, k, min(n, k + MAX_SOURCE))
         return (v, rng) if rng is not None else None
     # "…," Jane Doe (, a teacher,) (later) said

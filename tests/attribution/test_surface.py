@@ -1,0 +1,43 @@
+"""Speaker and cue read off the word order around a quotation (attribution/surface.py)."""
+from __future__ import annotations
+
+import pytest
+
+from quotewire import nlp
+from quotewire.attribution.quotes import find_quotes
+from quotewire.attribution.surface import surface_candidates
+
+
+def _surface(text: str) -> list[tuple[str, str, str]]:
+    doc = next(iter(nlp.parse_many([text])))
+    out = []
+    for c in surface_candidates(doc, find_quotes(text)):
+        s, e = c.source  # type: ignore[misc]
+        out.append((text[c.content[0][0]:c.content[0][1]], doc[s:e].text, doc[c.cue_head].text))
+    return out
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('"The harbour is ready for the storm," said Mira Tosk, the harbour master.', "Mira Tosk", "said"),
+    ('"Close the gates," Ola Berg barked at the crew.', "Ola Berg", "barked"),
+    ('"Not again!" the crowd shouted back.', "the crowd", "shouted"),
+    ('"We will see," Ada Pell, 58, a ferry pilot, later said.', "Ada Pell", "said"),
+    ('Ada Pell replied, "The pier is safe."', "Ada Pell", "replied"),
+    ('As the harbour master Mira Tosk put it, "The sea decides."', "the harbour master Mira Tosk", "put"),
+    ('The port authority issued a statement, "All ferries sail on Monday."', "The port authority", "issued"),
+])
+def test_speaker_and_cue_next_to_the_quotation(text: str, speaker: str, cue: str) -> None:
+    found = _surface(text)
+    assert any(sp == speaker and cu == cue for _, sp, cu in found), found
+
+
+def test_no_candidate_without_a_cue_next_to_the_quotation() -> None:
+    assert _surface('The show "Harbour Lights" returns to the channel in May.') == []
+    assert _surface('"The pier is safe," and the crowd went home.') == []
+
+
+def test_an_interrupted_quotation_takes_both_parts() -> None:
+    text = '"We will sail," Ada Pell said, "when the wind drops."'
+    doc = next(iter(nlp.parse_many([text])))
+    cands = surface_candidates(doc, find_quotes(text))
+    assert len(cands[0].content) == 2 and text[cands[0].content[1][0]:].startswith('"when')
