@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from quotewire.attribution.candidates import Candidate, _cue_range, _trim
+from quotewire.attribution.candidates import _NOMINAL, Candidate, _cue_range, _trim
 from quotewire.attribution.lexicon import cue_verbs
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_NOMINAL = ("PROPN", "PRON", "NOUN")
 _NP_POS = ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM", "PART")  # PART: the possessive 's
 _STOP = ",;:.!?()[]\u2014\u2013"
 _INTERRUPTED = re.compile(r"(?:\s+\w+){0,3}\s*,\s*")  # "…," she said (on Monday), "…"
