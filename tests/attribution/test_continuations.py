@@ -104,18 +104,6 @@ def test_called_with_an_object_complement_is_a_statement() -> None:
     assert any('"reckless gamble"' in q.content.text and q.speaker.name == "Ilse Brandt" for q in art.quotes)
 
 
-def test_a_trailing_comment_clause_is_a_competing_variant() -> None:
-    from quotewire.attribution.core import trailing_cuts
-    from quotewire.attribution.candidates import Candidate
-
-    text = "Ada Pell said the ferry will run all winter, which surprised the council."
-    cand = Candidate(kind="ccomp", cue=(2, 3), content=[(14, len(text) - 1)], source=(0, 2), source_head=1,
-                     cue_head=2, cue_char=9)
-    cut = trailing_cuts(text, [cand], [])
-    assert len(cut) == 1 and cut[0].cut == "rel"
-    assert text[slice(*cut[0].content[-1])] == "the ferry will run all winter"
-
-
 def test_a_quoted_sentence_right_after_a_report_goes_on_with_it() -> None:
     art = _read('Harbour master Mira Tosk said that the ferry would run all winter. '
                 '"We have never missed a crossing and we will not start now."\n\nThe council met later.')

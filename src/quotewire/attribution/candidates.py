@@ -40,7 +40,9 @@ class Candidate:
     quoted: str = "none"  # none, full, part
     char_source: tuple[int, int] | None = None  # source as a char range, set by core
     cue_char: int = -1  # char offset of the cue head
-    cut: str = ""  # a variant whose trailing clause was cut off (trailing_cuts): what kind of clause
+    cut: str = ""  # a variant whose trailing clause was cut off (extents.trailing_cuts): what kind of clause
+    ext: str = ""  # a variant run on past a parenthetical cue (extents.parenthetical_extensions)
+    ext_flags: list[str] = field(default_factory=list)  # what the added stretch holds: its length, a cue verb
 
     def content_range(self) -> tuple[int, int]:
         return self.content[0][0], self.content[-1][1]

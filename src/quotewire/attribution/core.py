@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from quotewire.attribution import model as scorer
 from quotewire.attribution.candidates import Candidate, generate, headline_candidates, quote_candidates
+from quotewire.attribution.extents import parenthetical_extensions, trailing_cuts
 from quotewire.attribution.features import extend_with_quotes, featurize
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, find_quotes, title_like, text_of
 from quotewire.attribution.surface import surface_candidates
@@ -52,7 +53,7 @@ def candidates_for(doc: "Doc", article: Article | None = None,
     if article is not None:
         heads = [(b.start, b.end) for b in article.blocks if b.kind in ("title", "heading")]
         cands += headline_candidates(doc, heads)
-    cands += trailing_cuts(text, cands, quotes)
+    cands += trailing_cuts(text, cands, quotes) + parenthetical_extensions(doc, cands, quotes)
     titles = [q for q in quotes if title_like(text, q)]
     cands = [c for c in cands if c.kind == "surface" or not (c.quoted == "full" and all(
         any(q.start <= a and b <= q.end for q in titles) for a, b in c.content))]  # a show's name alone is no quote
@@ -109,36 +110,6 @@ def _chain_quotes(doc: "Doc", cands: list[Candidate], quotes: list[QuoteSpan]) -
                 c = owner[0]
                 c.content = sorted(c.content + [(q.start, q.end)])
                 break
-
-
-_TRAILING = re.compile(r",\s+(?:(which|who|whom|whose|where)|(while|despite|although|though)|(\w+ing)|(an?|the))\s")
-_CUT_KINDS = ("rel", "adv", "ing", "app")
-
-
-def trailing_cuts(text: str, cands: list[Candidate], quotes: list[QuoteSpan]) -> list[Candidate]:
-    """The same candidate without the clause its content trails off into.
-
-    ``said that A, which …`` / ``, sparking …`` / ``, an admission that …``: the parser hangs the
-    writer's own comment on the reported clause. Both spans compete in the scorer (the ``cut``
-    feature says which was cut); the better one wins, the other overlaps it and is dropped.
-    """
-    out: list[Candidate] = []
-    for c in cands:
-        if c.kind in ("colon", "quote", "headline", "surface"):
-            continue
-        a, b = c.content[-1]
-        at = None
-        for m in _TRAILING.finditer(text, a, b):
-            if m.start() - c.content[0][0] > 20 and not any(q.start < m.start() < q.end for q in quotes):
-                at = m
-        if at is None:
-            continue
-        kind = _CUT_KINDS[next(i for i in range(4) if at.group(i + 1))]
-        cut = Candidate(kind=c.kind, cue=c.cue, content=c.content[:-1] + [(a, at.start())], source=c.source,
-                        source_head=c.source_head, cue_head=c.cue_head, cue_char=c.cue_char, cut=kind)
-        extend_with_quotes(cut, quotes, text)
-        out.append(cut)
-    return out
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")

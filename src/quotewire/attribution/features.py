@@ -163,5 +163,9 @@ def featurize(doc: "Doc", cand: Candidate, quotes: list[QuoteSpan]) -> list[str]
         f += [f"qend={end}", f"k_qend={k}|{end}", f"qend_len={end}|{_bucket(n_words)}"]
     if cand.cut:
         f += [f"cut={cand.cut}", f"k_cut={k}|{cand.cut}", f"q_cut={cand.quoted}|{cand.cut}"]
+    if cand.ext:
+        e = cand.ext
+        f += [f"ext={e}", f"k_ext={k}|{e}", f"q_ext={cand.quoted}|{e}", f"cls_ext={cls}|{e}"]
+        f += [f"ext_{flag}={e}" for flag in cand.ext_flags] + [f"k_ext_{flag}={k}|{e}" for flag in cand.ext_flags]
     f.append("bias")
     return f

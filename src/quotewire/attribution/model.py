@@ -2,8 +2,8 @@
 
 Weights are trained by ``python -m quotewire.attribution.train`` and shipped as JSON in
 src/quotewire/models/ (weights only, no text). ``calibration`` maps raw probabilities to the
-share of candidates that proved right on held-out data, so a confidence of 0.9 means what
-it says.
+share of candidates that proved right out of fold (on articles the fitting model never saw),
+so a confidence of 0.9 means what it says.
 """
 from __future__ import annotations
 

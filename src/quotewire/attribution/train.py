@@ -3,8 +3,10 @@
 Reads DIR/text/*.txt and DIR/attributions/*.ann (BRAT; the alphabetically first .ann of an
 article is its gold, as ../shared/tools/polnear_score.py does), parses every text once,
 labels each candidate (content token Jaccard >= 0.5 with a gold attribution and a source
-sharing a token with its source: the scorer's own test), fits a logistic regression and
-writes weights only (no text) to src/quotewire/models/attribution.json.
+sharing a token with its source: the scorer's own test), fits a logistic regression on every
+article and writes weights only (no text) to src/quotewire/models/attribution.json. The
+calibration curve and the decision threshold come from out-of-fold scores (each article
+scored by a model fitted on the other folds), so they hold for text the model has not seen.
 """
 from __future__ import annotations
 
@@ -138,28 +140,46 @@ def build(split: Path, batch_size: int = 32) -> list[tuple[list, list[int], int]
     return arts
 
 
-def _kept(arts: list, weights: dict[str, float], threshold: float) -> list[tuple[float, int]]:
+def out_of_fold(arts: list, folds: int = 5, epochs: int = 8, seed: int = 1) -> None:
+    """Score every candidate with a model fitted on the other folds' articles (sets ``c.score``)."""
+    order = list(range(len(arts)))
+    random.Random(seed).shuffle(order)
+    fold = {i: k % folds for k, i in enumerate(order)}
+    t0 = time.time()
+    for k in range(folds):
+        rest = [a for i, a in enumerate(arts) if fold[i] != k]
+        weights = fit([c.feats for cands, _, _ in rest for c in cands], [v for _, ys, _ in rest for v in ys],
+                      epochs=epochs)
+        for i, (cands, _, _) in enumerate(arts):
+            if fold[i] == k:
+                for c in cands:
+                    c.score = scorer.raw_score(c.feats, weights)
+        print(f"  fold {k + 1}/{folds} fitted ({time.time() - t0:.0f}s)", file=sys.stderr, flush=True)
+
+
+def kept_pairs(arts: list, threshold: float = 0.2) -> list[tuple[float, int]]:
+    """(score, correct) of the candidates selection keeps from already-scored articles."""
     from quotewire.attribution.select import choose
 
     pairs = []
     for cands, y, _ in arts:
         lab = {id(c): v for c, v in zip(cands, y)}
-        for c in cands:
-            c.score = scorer.raw_score(c.feats, weights)
         pairs += [(c.score, lab[id(c)]) for c in choose(cands, threshold)]
     return pairs
 
 
-# The precision target is 0.75; 130 held-out articles measure a threshold's precision to about
-# +-0.01, so the threshold is set where held-out precision clears the target with that margin.
-MIN_PRECISION = 0.76
+# The precision target is 0.75. Out-of-fold precision over ~840 articles is measured to about
+# +-0.005, but a new split of ~80 articles (dev, test) moves by +-0.02 around it; the threshold
+# is set where out-of-fold precision clears the target with a margin that keeps dev above the
+# floor in quality/floors.json (0.760 left dev at 0.779).
+MIN_PRECISION = 0.765
 
 
-def calibrate_on(arts: list, weights: dict[str, float], bins: int = 10,
-                 min_precision: float = MIN_PRECISION) -> tuple[list[tuple[float, float]], float]:
+def calibrate(arts: list, bins: int = 10,
+              min_precision: float = MIN_PRECISION) -> tuple[list[tuple[float, float]], float]:
     """Calibration points (mean raw score, share correct) over equal-count bins of the kept
-    held-out candidates, made monotone; and the lowest threshold whose precision holds."""
-    pairs = sorted(_kept(arts, weights, 0.2))
+    out-of-fold candidates, made monotone; and the lowest threshold whose precision holds."""
+    pairs = sorted(kept_pairs(arts))
     pts: list[tuple[float, float]] = []
     for b in range(bins):
         chunk = pairs[b * len(pairs) // bins:(b + 1) * len(pairs) // bins]
@@ -168,13 +188,16 @@ def calibrate_on(arts: list, weights: dict[str, float], bins: int = 10,
     for i in range(1, len(pts)):
         if pts[i][1] < pts[i - 1][1]:
             pts[i] = (pts[i][0], pts[i - 1][1])
-    threshold = 0.5
+    return [(round(a, 4), round(b, 4)) for a, b in pts], pick_threshold(pairs, min_precision)
+
+
+def pick_threshold(pairs: list[tuple[float, int]], min_precision: float = MIN_PRECISION) -> float:
+    """The lowest threshold (0.30..0.80) at which the kept (score, correct) pairs hold min_precision."""
     for th in [x / 100 for x in range(30, 81)]:
         kept = [v for p, v in pairs if p >= th]
         if kept and sum(kept) / len(kept) >= min_precision:
-            threshold = th
-            break
-    return [(round(a, 4), round(b, 4)) for a, b in pts], threshold
+            return th
+    return 0.5
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -183,29 +206,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR folder holding train/ (default %(default)s)")
     ap.add_argument("--out", type=Path, default=scorer.MODEL_PATH, help="weights JSON (default %(default)s)")
     ap.add_argument("--epochs", type=int, default=8)
-    ap.add_argument("--held-out", type=int, default=130, help="train articles kept out for calibration")
+    ap.add_argument("--folds", type=int, default=5, help="folds whose out-of-fold scores set calibration and threshold")
     args = ap.parse_args(argv)
     split = args.data / "train"
     if not (split / "text").is_dir():
         print(f"error: {split}/text not found (give --data)", file=sys.stderr)
         return 2
+    if args.folds < 2:
+        print(f"error: --folds {args.folds}: need at least 2", file=sys.stderr)
+        return 2
     arts = build(split)
-    order = list(range(len(arts)))
-    random.Random(0).shuffle(order)
-    held = set(order[:args.held_out])
-    fit_arts = [a for i, a in enumerate(arts) if i not in held]
-    cal_arts = [a for i, a in enumerate(arts) if i in held]
-    rows = [c.feats for cands, _, _ in fit_arts for c in cands]
-    y = [v for _, ys, _ in fit_arts for v in ys]
-    n_gold = sum(n for _, _, n in arts)
-    print(f"candidates {len(y)}, positive {sum(y)}, gold attributions {n_gold}", file=sys.stderr)
+    out_of_fold(arts, args.folds, args.epochs)
+    calib, threshold = calibrate(arts)
+    rows = [c.feats for cands, _, _ in arts for c in cands]
+    y = [v for _, ys, _ in arts for v in ys]
+    print(f"candidates {len(y)}, positive {sum(y)}, gold attributions {sum(n for _, _, n in arts)}", file=sys.stderr)
     weights = fit(rows, y, epochs=args.epochs)
-    calib, threshold = calibrate_on(cal_arts, weights)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({
         "version": 1, "threshold": threshold, "calibration": calib, "weights": weights,
-        "trained_on": f"PolNeAR v1.0.0 train ({len(arts) - len(held)} articles fit, {len(held)} held out "
-                      "for calibration and threshold)"}, sort_keys=True, indent=0) + "\n", encoding="utf-8")
+        "trained_on": f"PolNeAR v1.0.0 train ({len(arts)} articles fit; calibration and threshold from "
+                      f"{args.folds}-fold out-of-fold scores)"}, sort_keys=True, indent=0) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({len(weights)} weights, threshold {threshold})", file=sys.stderr)
     return 0
 

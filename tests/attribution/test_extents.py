@@ -1,0 +1,54 @@
+"""Competing content extents: a trailing comment cut off, a parenthetical cue's second half added."""
+from __future__ import annotations
+
+from quotewire import nlp
+from quotewire.attribution.candidates import Candidate
+from quotewire.attribution.core import candidates_for
+from quotewire.attribution.extents import _sentence_end, parenthetical_extensions, trailing_cuts
+
+
+def _parse(text: str):
+    return next(iter(nlp.parse_many([text])))
+
+
+def test_a_trailing_comment_clause_is_a_competing_variant() -> None:
+    text = "Ada Pell said the ferry will run all winter, which surprised the council."
+    cand = Candidate(kind="ccomp", cue=(2, 3), content=[(14, len(text) - 1)], source=(0, 2), source_head=1,
+                     cue_head=2, cue_char=9)
+    cut = trailing_cuts(text, [cand], [])
+    assert len(cut) == 1 and cut[0].cut == "rel"
+    assert text[slice(*cut[0].content[-1])] == "the ferry will run all winter"
+
+
+def test_the_half_after_a_parenthetical_cue_is_a_second_part() -> None:
+    text = "The new timetable will be delayed, Ada Pell said, by the storms of last week. The port reopened."
+    doc = _parse(text)
+    head = text.index("The new")
+    cand = Candidate(kind="ccomp_pre", cue=(9, 10), content=[(head, text.index(","))], source=(7, 9),
+                     source_head=8, cue_head=9, cue_char=text.index("said"))
+    assert doc[9].text == "said" and doc[7].text == "Ada"
+    [var] = parenthetical_extensions(doc, [cand], [])
+    assert var.ext == "paren"
+    assert [text[a:b] for a, b in var.content] == ["The new timetable will be delayed", "by the storms of last week"]
+
+
+def test_no_variant_when_the_cue_is_not_parenthetical() -> None:
+    text = "The new timetable will be delayed, Ada Pell said on Monday at the harbour office, by the storms."
+    doc = _parse(text)
+    cand = Candidate(kind="ccomp_pre", cue=(9, 10), content=[(0, text.index(","))], source=(7, 9),
+                     source_head=8, cue_head=9, cue_char=text.index("said"))
+    assert parenthetical_extensions(doc, [cand], []) == []
+
+
+def test_parenthetical_variants_reach_the_scorer() -> None:
+    text = "The new timetable will be delayed, Ada Pell said, by the storms of last week."
+    cands = candidates_for(_parse(text))
+    paren = [c for c in cands if c.ext == "paren"]
+    assert paren and all("ext=paren" in c.feats for c in paren)
+
+
+def test_sentence_end_skips_abbreviations_and_stops_at_line_breaks() -> None:
+    text = "He met Gov. Ada Pell in the U.S. Senate on Friday. Then he left.\nNext line."
+    assert text[:_sentence_end(text, 0)] == "He met Gov. Ada Pell in the U.S. Senate on Friday"
+    start = text.index("Then")
+    assert text[start:_sentence_end(text, start)] == "Then he left"
