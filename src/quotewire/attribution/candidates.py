@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from quotewire.attribution.lexicon import cue_verbs, role_nouns
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, text_of
+from quotewire.attribution.tokens import NOMINAL, char_ranges, cue_range, subtree_range, token_runs, trim_range
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -46,44 +47,6 @@ class Candidate:
 
     def content_range(self) -> tuple[int, int]:
         return self.content[0][0], self.content[-1][1]
-
-
-def _subtree_range(tok: "Token") -> tuple[int, int]:
-    return tok.left_edge.i, tok.right_edge.i + 1
-
-
-def _trim(doc: "Doc", start: int, end: int) -> tuple[int, int]:
-    """Drop punctuation, conjunctions and spaces at the edges of a token range (keep quote marks)."""
-    while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text not in QUOTE_CHARS)
-                           or doc[start].dep_ == "cc"):
-        start += 1
-    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS)):
-        end -= 1
-    return start, end
-
-
-def _runs(doc: "Doc", idx: list[int]) -> list[tuple[int, int]]:
-    """Token indices -> contiguous token ranges, bridging gaps made only of punctuation."""
-    if not idx:
-        return []
-    idx = sorted(set(idx))
-    runs: list[list[int]] = [[idx[0], idx[0] + 1]]
-    for i in idx[1:]:
-        gap = range(runs[-1][1], i)
-        if all(doc[j].is_punct or doc[j].is_space for j in gap):
-            runs[-1][1] = i + 1
-        else:
-            runs.append([i, i + 1])
-    out = []
-    for s, e in runs:
-        s, e = _trim(doc, s, e)
-        if e > s:
-            out.append((s, e))
-    return out
-
-
-def _chars(doc: "Doc", runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in runs]
 
 
 def _source_of(tok: "Token", depth: int = 0) -> "Token | None":
@@ -127,23 +90,12 @@ def _source_range(doc: "Doc", src: "Token", avoid: set[int]) -> tuple[int, int]:
     e = src.i + 1
     while e < end and e not in avoid:
         e += 1
-    s, e = _trim(doc, s, e)
+    s, e = trim_range(doc, s, e)
     while s < e and doc[s].text in QUOTE_CHARS + "\u2019":  # a closing mark is never the speaker
-        s, e = _trim(doc, s + 1, e)
+        s, e = trim_range(doc, s + 1, e)
     while e > s and doc[e - 1].text in QUOTE_CHARS:
-        s, e = _trim(doc, s, e - 1)
+        s, e = trim_range(doc, s, e - 1)
     return (s, e) if e > s else (src.i, src.i + 1)
-
-
-def _cue_range(doc: "Doc", v: "Token") -> tuple[int, int]:
-    """The cue verb with its auxiliaries, negation and particles (``has not said``, ``pointed out``)."""
-    idx = [v.i]
-    for c in v.children:
-        if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - v.i) <= 3:
-            idx.append(c.i)
-    lo, hi = min(idx), max(idx) + 1
-    # only a contiguous stretch
-    return (lo, hi) if all(j in idx or doc[j].pos_ == "ADV" for j in range(lo, hi)) else (v.i, v.i + 1)
 
 
 def generate(doc: "Doc", quotes: list[QuoteSpan]) -> list[Candidate]:
@@ -169,9 +121,6 @@ def generate(doc: "Doc", quotes: list[QuoteSpan]) -> list[Candidate]:
     return out
 
 
-_NOMINAL = ("PROPN", "PRON", "NOUN")
-
-
 def source_after_quote(doc: "Doc", q_end_tok: int, v: "Token") -> tuple[int, int] | None:
     """``"...," Jane Doe, 58, told ...``: the name between the closing mark and the cue.
 
@@ -184,7 +133,7 @@ def source_after_quote(doc: "Doc", q_end_tok: int, v: "Token") -> tuple[int, int
     j = i
     while j < v.i and doc[j].text not in (",", "\u2014", "(") and not doc[j].is_space:
         j += 1
-    if j <= i or j - i > 8 or not any(doc[k].pos_ in _NOMINAL for k in range(i, j)):
+    if j <= i or j - i > 8 or not any(doc[k].pos_ in NOMINAL for k in range(i, j)):
         return None
     return i, j
 
@@ -194,14 +143,14 @@ def source_before_cue(doc: "Doc", v: "Token") -> tuple[int, int] | None:
     i = v.i - 1
     while i >= v.sent.start and (doc[i].is_punct or doc[i].is_space or doc[i].pos_ in ("AUX", "ADV", "PART")):
         i -= 1
-    if i < v.sent.start or doc[i].pos_ not in _NOMINAL:
+    if i < v.sent.start or doc[i].pos_ not in NOMINAL:
         return None
     top = doc[i]
-    while top.head.i != top.i and top.head.i < v.i and top.head.pos_ in _NOMINAL and top.head.i >= v.sent.start:
+    while top.head.i != top.i and top.head.i < v.i and top.head.pos_ in NOMINAL and top.head.i >= v.sent.start:
         top = top.head
     lo = min(t.i for t in top.subtree if t.i < v.i)
     lo = max(lo, v.sent.start)
-    return _trim(doc, lo, i + 1)
+    return trim_range(doc, lo, i + 1)
 
 
 def _source_outside_quote(doc: "Doc", c: Candidate, quotes: list[QuoteSpan]) -> None:
@@ -237,7 +186,7 @@ def _content_tokens(tok: "Token", exclude: set[int]) -> list[int]:
 
 def _add(doc: "Doc", out: list[Candidate], kind: str, v: "Token", content_idx: list[int],
          src: "Token | None", cue: tuple[int, int] | None = None) -> None:
-    cue = cue or _cue_range(doc, v)
+    cue = cue or cue_range(doc, v)
     cue_set = set(range(*cue))
     content_idx = [i for i in content_idx if i not in cue_set]
     src_range = None
@@ -245,10 +194,10 @@ def _add(doc: "Doc", out: list[Candidate], kind: str, v: "Token", content_idx: l
         src_range = _source_range(doc, src, set(content_idx) | cue_set)
         srcs = set(range(*src_range))
         content_idx = [i for i in content_idx if i not in srcs]
-    runs = _runs(doc, content_idx)
+    runs = token_runs(doc, content_idx)
     if not runs:
         return
-    out.append(Candidate(kind=kind, cue=cue, content=_chars(doc, runs), source=src_range,
+    out.append(Candidate(kind=kind, cue=cue, content=char_ranges(doc, runs), source=src_range,
                          source_head=src.i if src is not None else None, cue_head=v.i, cue_char=v.idx))
 
 
@@ -258,12 +207,12 @@ def _verb_candidates(doc: "Doc", v: "Token", out: list[Candidate], cues: dict[st
     for c in v.children:
         if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > v.i and v.lemma_ in cues):
             kind = "ccomp" if c.i > v.i else "ccomp_pre"
-            excl = set(range(*_subtree_range(v))) - set(range(*_subtree_range(c)))
+            excl = set(range(*subtree_range(v))) - set(range(*subtree_range(c)))
             _add(doc, out, kind, v, _content_tokens(c, excl), src)
             done = True
     if not done and v.dep_ == "parataxis":
         head = v.head
-        vt = set(range(*_subtree_range(v)))
+        vt = set(range(*subtree_range(v)))
         if head.i < v.i:
             idx = [t.i for t in head.subtree if t.i not in vt and t.i < v.left_edge.i]
         else:  # "My hope," she said, "is that ...": the content goes round the cue
@@ -329,7 +278,7 @@ def _according(doc: "Doc", tok: "Token", out: list[Candidate]) -> None:
     if not pobj:
         return
     head = tok.head if tok.head.i != tok.i else None
-    acc = set(range(*_subtree_range(tok)))
+    acc = set(range(*subtree_range(tok)))
     if head is None:
         return
     sent = tok.sent
@@ -337,12 +286,12 @@ def _according(doc: "Doc", tok: "Token", out: list[Candidate]) -> None:
     if not idx:
         return
     # "according to X" covers the whole clause it modifies; when it is at the end, the content is before it
-    src_range = _trim(doc, *(_subtree_range(pobj[0])))
+    src_range = trim_range(doc, *(subtree_range(pobj[0])))
     cue = (tok.i, to[0].i + 1)
-    runs = _runs(doc, [i for i in idx if sent.start <= i < sent.end])
+    runs = token_runs(doc, [i for i in idx if sent.start <= i < sent.end])
     if not runs:
         return
-    out.append(Candidate(kind="according", cue=cue, content=_chars(doc, runs), source=src_range,
+    out.append(Candidate(kind="according", cue=cue, content=char_ranges(doc, runs), source=src_range,
                          source_head=pobj[0].i, cue_head=tok.i, cue_char=tok.idx))
 
 
@@ -373,7 +322,7 @@ def _as_clause(doc: "Doc", v: "Token", out: list[Candidate], named: "Token | Non
     before = len(out)
     _add(doc, out, "according", v, idx, src)
     if len(out) > before:
-        out[-1].cue = _cue_range(doc, v)
+        out[-1].cue = cue_range(doc, v)
 
 
 def _noun_candidate(doc: "Doc", n: "Token", out: list[Candidate]) -> None:
@@ -385,7 +334,7 @@ def _noun_candidate(doc: "Doc", n: "Token", out: list[Candidate]) -> None:
                 src = _source_of(n.head) if n.dep_ in ("dobj", "attr") else None
             cue = (n.i, n.i + 1)
             if n.dep_ == "dobj" and n.head.pos_ in ("VERB", "AUX") and n.head.i < n.i and n.i - n.head.i <= 4:
-                cue = (_cue_range(doc, n.head)[0], n.i + 1)  # "never made the claim that": the verb is part of the cue
+                cue = (cue_range(doc, n.head)[0], n.i + 1)  # "never made the claim that": the verb is part of the cue
             _add(doc, out, "noun", n, _content_tokens(c, set()), src, cue=cue)
             return
     # "his call for "a ban"", "her promise to be "neutral"": a possessor's words given as a noun
@@ -433,7 +382,7 @@ def _colon_candidates(doc: "Doc", quotes: list[QuoteSpan], out: list[Candidate])
         if v.pos_ not in ("VERB", "AUX"):
             continue
         src = _source_of(v)
-        cue = _cue_range(doc, v)
+        cue = cue_range(doc, v)
         src_range = _source_range(doc, src, set(range(*cue))) if src is not None else None
         out.append(Candidate(kind="colon", cue=cue, content=[(q.start, q.end)], source=src_range,
                              source_head=src.i if src is not None else None, cue_head=v.i, cue_char=v.idx))
@@ -465,7 +414,7 @@ def quote_candidates(doc: "Doc", quotes: list[QuoteSpan], taken: list[tuple[int,
         if best is None:
             continue
         src = _source_of(best)
-        cue = _cue_range(doc, best)
+        cue = cue_range(doc, best)
         src_range = _source_range(doc, src, set(range(span.start, span.end))) if src is not None else None
         c = Candidate(kind="quote", cue=cue, content=[(q.start, q.end)], source=src_range,
                       source_head=src.i if src is not None else None, cue_head=best.i, cue_char=best.idx)
@@ -498,12 +447,12 @@ def headline_candidates(doc: "Doc", blocks: list[tuple[int, int]]) -> list[Candi
         rest = [t.i for t in doc[colon.i + 1:span.end] if not t.is_space]
         if not named or len(rest) < 3:
             continue
-        runs = _runs(doc, rest)
+        runs = token_runs(doc, rest)
         if not runs:
             continue
         head = named[-1]
-        out.append(Candidate(kind="headline", cue=(colon.i, colon.i + 1), content=_chars(doc, runs),
-                             source=_trim(doc, lead.start, lead.end), source_head=head.i, cue_head=colon.i,
+        out.append(Candidate(kind="headline", cue=(colon.i, colon.i + 1), content=char_ranges(doc, runs),
+                             source=trim_range(doc, lead.start, lead.end), source_head=head.i, cue_head=colon.i,
                              cue_char=colon.idx))
     return out
 

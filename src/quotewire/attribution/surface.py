@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from quotewire.attribution.candidates import _NOMINAL, Candidate, _cue_range, _trim
+from quotewire.attribution.candidates import Candidate
 from quotewire.attribution.lexicon import cue_verbs
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, text_of
+from quotewire.attribution.tokens import NOMINAL, cue_range, trim_range
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -35,18 +36,18 @@ def _noun_phrase(doc: "Doc", i: int, limit: int) -> tuple[int, int] | None:
     while j < limit and j - i < MAX_SOURCE and not doc[j].is_space and doc[j].text not in _STOP \
             and (doc[j].pos_ in _NP_POS or (doc[j].lower_ == "of" and j > i)):
         j += 1
-    if j == i or not any(doc[k].pos_ in _NOMINAL for k in range(i, j)):
+    if j == i or not any(doc[k].pos_ in NOMINAL for k in range(i, j)):
         return None
-    return _trim(doc, i, j)
+    return trim_range(doc, i, j)
 
 
 def _head(doc: "Doc", rng: tuple[int, int]) -> int:
     """The phrase's head: a token whose parent lies outside it, else its last nominal."""
     outside = [k for k in range(*rng) if not rng[0] <= doc[k].head.i < rng[1] or doc[k].head.i == k]
-    nominal = [k for k in outside if doc[k].pos_ in _NOMINAL]
+    nominal = [k for k in outside if doc[k].pos_ in NOMINAL]
     if nominal:
         return nominal[0]
-    return max((k for k in range(*rng) if doc[k].pos_ in _NOMINAL), default=rng[1] - 1)
+    return max((k for k in range(*rng) if doc[k].pos_ in NOMINAL), default=rng[1] - 1)
 
 
 def _after(doc: "Doc", start: int, cues: dict[str, str]) -> tuple["Token", tuple[int, int]] | None:
@@ -103,7 +104,7 @@ def _before(doc: "Doc", start: int, cues: dict[str, str]) -> tuple["Token", tupl
         # "She issued a statement, "…"": the quotation is the statement; its issuer speaks
         v = doc[i].head
         subj = next(c for c in v.children if c.dep_ == "nsubj")
-        rng = _trim(doc, subj.left_edge.i, subj.i + 1)
+        rng = trim_range(doc, subj.left_edge.i, subj.i + 1)
         if rng[1] > rng[0] and rng[1] - rng[0] <= MAX_SOURCE:
             return v, rng
         return None
@@ -119,8 +120,8 @@ def _before(doc: "Doc", start: int, cues: dict[str, str]) -> tuple["Token", tupl
         lo -= 1
     if lo == k:
         return None
-    rng = _trim(doc, lo + 1, k + 1)
-    if rng[1] <= rng[0] or doc[rng[0]].lower_ == "of" or not any(doc[j].pos_ in _NOMINAL for j in range(*rng)):
+    rng = trim_range(doc, lo + 1, k + 1)
+    if rng[1] <= rng[0] or doc[rng[0]].lower_ == "of" or not any(doc[j].pos_ in NOMINAL for j in range(*rng)):
         return None
     return v, rng
 
@@ -144,6 +145,6 @@ def surface_candidates(doc: "Doc", quotes: list[QuoteSpan]) -> list[Candidate]:
         last = doc[max(v.i, rng[1] - 1)]
         if nxt is not None and v.idx > q.start and _INTERRUPTED.fullmatch(text, last.idx + len(last.text), nxt.start):
             content.append((nxt.start, nxt.end))  # "We will," she said, "win."
-        out.append(Candidate(kind="surface", cue=_cue_range(doc, v), content=content, source=rng,
+        out.append(Candidate(kind="surface", cue=cue_range(doc, v), content=content, source=rng,
                              source_head=head, cue_head=v.i, cue_char=v.idx))
     return out
