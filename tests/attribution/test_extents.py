@@ -4,7 +4,7 @@ from __future__ import annotations
 from quotewire import nlp
 from quotewire.attribution.candidates import Candidate
 from quotewire.attribution.core import candidates_for
-from quotewire.attribution.extents import _sentence_end, parenthetical_extensions, trailing_cuts
+from quotewire.attribution.extents import parenthetical_extensions, trailing_cuts
 
 
 def _parse(text: str):
@@ -45,10 +45,3 @@ def test_parenthetical_variants_reach_the_scorer() -> None:
     cands = candidates_for(_parse(text))
     paren = [c for c in cands if c.ext == "paren"]
     assert paren and all("ext=paren" in c.feats for c in paren)
-
-
-def test_sentence_end_skips_abbreviations_and_stops_at_line_breaks() -> None:
-    text = "He met Gov. Ada Pell in the U.S. Senate on Friday. Then he left.\nNext line."
-    assert text[:_sentence_end(text, 0)] == "He met Gov. Ada Pell in the U.S. Senate on Friday"
-    start = text.index("Then")
-    assert text[start:_sentence_end(text, start)] == "Then he left"

@@ -5,9 +5,9 @@ changes are. This command fits the scorer K times, each time on all train articl
 fold, predicts the left-out fold (train.out_of_fold, as training itself does to calibrate),
 and scores the pooled predictions of all ~840 articles with ../shared/tools/polnear_score.py
 (the official scorer, run as a program): every train article is scored by a model that
-never saw it. Use it to judge a candidate or feature
-change; read dev only to measure. Predictions are what the pipeline would keep (the threshold
-chosen as train.py chooses it, continuations joined), with the speaker mention as the source.
+never saw it. Use it to judge a candidate or feature change; read dev only to measure.
+Predictions are what the pipeline would keep (the threshold chosen as train.py chooses it,
+continuations joined), with the speaker mention as the source and no cue.
 """
 from __future__ import annotations
 

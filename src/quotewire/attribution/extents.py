@@ -15,6 +15,8 @@ from quotewire.attribution.candidates import Candidate
 from quotewire.attribution.features import extend_with_quotes
 from quotewire.attribution.lexicon import cue_verbs
 from quotewire.attribution.quotes import QuoteSpan, text_of
+from quotewire.attribution.sentences import sentence_end
+from quotewire.attribution.tokens import char_ranges
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -50,24 +52,6 @@ def trailing_cuts(text: str, cands: list[Candidate], quotes: list[QuoteSpan]) ->
     return out
 
 
-_END = re.compile(r"[.!?][\"\u201d\u2019')]*(?=\s+[\"\u201c\u2018(A-Z0-9]|\s*$)|\n")
-_ABBREV = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\b(?:[a-z]\.){1,3}[a-z]?)$")
-
-
-def _sentence_end(text: str, at: int) -> int:
-    """Where the sentence holding char ``at`` ends: the next . ! ? before a capital (not after an
-    abbreviation such as ``Gov.`` or ``U.S.``) or a line break; final punctuation left out.
-    The parser's own sentence breaks fall after a closing quotation mark too often to use."""
-    end = len(text)
-    for m in _END.finditer(text, at):
-        if m.group() == "\n" or not _ABBREV.search(text, max(0, m.start() - 6), m.start()):
-            end = m.start()
-            break
-    while end > at and (text[end - 1].isspace() or text[end - 1] in ".!?;:,"):
-        end -= 1
-    return end
-
-
 def parenthetical_extensions(doc: "Doc", cands: list[Candidate], quotes: list[QuoteSpan]) -> list[Candidate]:
     """``A, Jane Doe said, B.``: the same candidate with the rest of the sentence after the cue.
 
@@ -83,25 +67,23 @@ def parenthetical_extensions(doc: "Doc", cands: list[Candidate], quotes: list[Qu
         if c.kind in ("headline", "colon") or c.cut or c.cue[1] <= c.cue[0]:
             continue
         b = c.content[-1][1]
-        ca = doc[c.cue[0]].idx
-        hi = doc[c.cue[1] - 1].idx + len(doc[c.cue[1] - 1].text)
-        src_words = 0
-        if c.source is not None:
-            sa, sb = doc[c.source[0]].idx, doc[c.source[1] - 1].idx + len(doc[c.source[1] - 1].text)
-            if sa < b:
-                continue
-            hi, src_words = max(hi, sb), len(_WORD.findall(text, sa, sb))
+        ca, hi = char_ranges(doc, [c.cue])[0]
         if ca < b:
             continue
+        words = len(_WORD.findall(text, ca, hi))
+        if c.source is not None:
+            sa, sb = char_ranges(doc, [c.source])[0]
+            if sa < b:
+                continue
+            hi, words = max(hi, sb), words + len(_WORD.findall(text, sa, sb))
         gap = text[b:hi]
-        cue_words = len(_WORD.findall(text, ca, doc[c.cue[1] - 1].idx + len(doc[c.cue[1] - 1].text)))
-        if not gap.lstrip().startswith(",") or len(_WORD.findall(gap)) > cue_words + src_words + 1:
+        if not gap.lstrip().startswith(",") or len(_WORD.findall(gap)) > words + 1:
             continue  # only the speaker, the cue and perhaps an adverb sit between the halves
         m = re.match(r"\s*,\s*", text[hi:])
         if m is None:
             continue
         start = hi + m.end()
-        end = _sentence_end(text, start)
+        end = sentence_end(text, start)
         if end <= start or any(q.start < end < q.end for q in quotes):
             continue
         n_words = len(_WORD.findall(text, start, end))

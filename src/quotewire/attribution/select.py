@@ -10,29 +10,14 @@ import re
 from typing import TYPE_CHECKING
 
 from quotewire.attribution.candidates import Candidate
-from quotewire.attribution.lexicon import abbreviations
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, title_like
+from quotewire.attribution.sentences import sentence_ends
 from quotewire.records import Article, Quote, QuoteSpeaker, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _WORD = re.compile(r"\w")
-_SENT_END = re.compile(r"(\S*)[.!?][\"\u201d\u2019)]?(?=\s|$)")
-
-
-def sentence_ends(text: str) -> int:
-    """Sentence ends in ``text``; an abbreviation's or an initial's period is none."""
-    abbr = abbreviations()
-    n = 0
-    for m in _SENT_END.finditer(text):
-        word = m.group(0).lstrip("(\"\u201c").rstrip("\"\u201d\u2019)")
-        if word.lower() in abbr or re.fullmatch(r"(?:[A-Z]\.)+", word):
-            continue
-        n += 1
-    return n
-
-
 def _without_titles(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> str:
     """text[a:b] with the names of works (title-like quotations) blanked and unmarked."""
     out, at = [], a
