@@ -15,7 +15,7 @@ def test_a_trailing_comment_clause_is_a_competing_variant() -> None:
     text = "Ada Pell said the ferry will run all winter, which surprised the council."
     cand = Candidate(kind="ccomp", cue=(2, 3), content=[(14, len(text) - 1)], source=(0, 2), source_head=1,
                      cue_head=2, cue_char=9)
-    cut = trailing_cuts(text, [cand], [])
+    cut = trailing_cuts(_parse(text), [cand], [])
     assert len(cut) == 1 and cut[0].cut == "rel"
     assert text[slice(*cut[0].content[-1])] == "the ferry will run all winter"
 
@@ -45,3 +45,18 @@ def test_parenthetical_variants_reach_the_scorer() -> None:
     cands = candidates_for(_parse(text))
     paren = [c for c in cands if c.ext == "paren"]
     assert paren and all("ext=paren" in c.feats for c in paren)
+
+
+def test_an_apposition_cut_never_takes_the_clause_itself() -> None:
+    text = "Ada Pell noted that because of the long winter storms, the ferry was late all week."
+    doc = _parse(text)
+    start = text.index("that")
+    cand = Candidate(kind="ccomp", cue=(2, 3), content=[(start, len(text) - 1)], source=(0, 2), source_head=1,
+                     cue_head=2, cue_char=text.index("noted"))
+    assert doc[2].text == "noted"
+    assert trailing_cuts(doc, [cand], []) == []
+    text = "Ada Pell said the ferry will run all winter on the northern route, a promise that pleased the council."
+    cand = Candidate(kind="ccomp", cue=(2, 3), content=[(14, len(text) - 1)], source=(0, 2), source_head=1,
+                     cue_head=2, cue_char=9)
+    [cut] = trailing_cuts(_parse(text), [cand], [])
+    assert cut.cut == "app" and text[slice(*cut.content[-1])] == "the ferry will run all winter on the northern route"

@@ -44,6 +44,7 @@ class Candidate:
     cut: str = ""  # a variant whose trailing clause was cut off (extents.trailing_cuts): what kind of clause
     ext: str = ""  # a variant run on past a parenthetical cue (extents.parenthetical_extensions)
     ext_flags: list[str] = field(default_factory=list)  # what the added stretch holds: its length, a cue verb
+    rival_feats: list[str] = field(default_factory=list)  # its standing among rivals (rivals.py), second pass
 
     def content_range(self) -> tuple[int, int]:
         return self.content[0][0], self.content[-1][1]

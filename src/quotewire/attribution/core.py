@@ -53,7 +53,7 @@ def candidates_for(doc: "Doc", article: Article | None = None,
     if article is not None:
         heads = [(b.start, b.end) for b in article.blocks if b.kind in ("title", "heading")]
         cands += headline_candidates(doc, heads)
-    cands += trailing_cuts(text, cands, quotes) + parenthetical_extensions(doc, cands, quotes)
+    cands += trailing_cuts(doc, cands, quotes) + parenthetical_extensions(doc, cands, quotes)
     titles = [q for q in quotes if title_like(text, q)]
     cands = [c for c in cands if c.kind == "surface" or not (c.quoted == "full" and all(
         any(q.start <= a and b <= q.end for q in titles) for a, b in c.content))]  # a show's name alone is no quote
@@ -136,8 +136,7 @@ def attribute(article: Article, doc: "Doc") -> Article:
 
     quotes = doc_quotes(doc, article)
     cands = candidates_for(doc, article, quotes)
-    weights, calib, threshold = scorer.load()
-    for c in cands:
-        c.score = scorer.HEADLINE_SCORE if c.kind == "headline" else scorer.raw_score(c.feats, weights)
-    build_quotes(article, doc, cands, quotes, threshold, calib)
+    model = scorer.load()
+    scorer.score_all(cands, text_of(doc), model)
+    build_quotes(article, doc, cands, quotes, model.threshold, model.calibration)
     return article

@@ -2,7 +2,7 @@
 
 A split of ~130 articles measures a change to about +-0.01 F1, which is as large as most
 changes are. This command fits the scorer K times, each time on all train articles but one
-fold, predicts the left-out fold (train.out_of_fold, as training itself does to calibrate),
+fold, predicts the left-out fold (both passes, train.two_pass_out_of_fold, as training itself does to calibrate),
 and scores the pooled predictions of all ~840 articles with ../shared/tools/polnear_score.py
 (the official scorer, run as a program): every train article is scored by a model that
 never saw it. Use it to judge a candidate or feature change; read dev only to measure.
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from quotewire.attribution.quotes import find_quotes
 from quotewire.attribution.select import choose, continue_quotes
-from quotewire.attribution.train import DEFAULT_DATA, build, kept_pairs, load_gold, out_of_fold, pick_threshold
+from quotewire.attribution.train import DEFAULT_DATA, build, kept_pairs, load_gold, pick_threshold, two_pass_out_of_fold
 
 SCORER = DEFAULT_DATA.parent.parent / "tools" / "polnear_score.py"
 
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = load_gold(split)
     names = list(gold)
     arts = build(split)
-    out_of_fold(arts, args.folds, args.epochs)
+    two_pass_out_of_fold(arts, [gold[n][0] for n in names], args.folds, args.epochs)
     threshold = pick_threshold(kept_pairs(arts))
     recs = records(names, [gold[n][0] for n in names], arts, threshold)
     with tempfile.TemporaryDirectory() as tmp:

@@ -27,12 +27,15 @@ _WORD = re.compile(r"\w+")
 MAX_REST = 60  # words; a longer run-on is a new thought, not the end of this one
 
 
-def trailing_cuts(text: str, cands: list[Candidate], quotes: list[QuoteSpan]) -> list[Candidate]:
+def trailing_cuts(doc: "Doc", cands: list[Candidate], quotes: list[QuoteSpan]) -> list[Candidate]:
     """The same candidate without the clause its content trails off into.
 
     ``said that A, which …`` / ``, sparking …`` / ``, an admission that …``: the parser hangs the
-    writer's own comment on the reported clause (feature ``cut=``).
+    writer's own comment on the reported clause (feature ``cut=``). An apposition cut never
+    takes the content's own head verb: in ``said that after A, the army was B``, ``, the army
+    was B`` is the clause itself, not a comment on it.
     """
+    text = text_of(doc)
     out: list[Candidate] = []
     for c in cands:
         if c.kind in ("colon", "quote", "headline", "surface"):
@@ -45,6 +48,10 @@ def trailing_cuts(text: str, cands: list[Candidate], quotes: list[QuoteSpan]) ->
         if at is None:
             continue
         kind = _CUT_KINDS[next(i for i in range(4) if at.group(i + 1))]
+        if kind == "app":
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None and len(span) and span.root.idx >= at.start():
+                continue  # ``, the army was …`` holds the content's own head: the clause, not an apposition
         cut = Candidate(kind=c.kind, cue=c.cue, content=c.content[:-1] + [(a, at.start())], source=c.source,
                         source_head=c.source_head, cue_head=c.cue_head, cue_char=c.cue_char, cut=kind)
         extend_with_quotes(cut, quotes, text)

@@ -76,7 +76,7 @@ def continue_quotes(text: str, kept: list[Candidate], quotes: list[QuoteSpan]) -
             gap = _without_titles(text, c.content[-1][1], q.start, quotes)
             ends = sentence_ends(gap)
             if not any(ch in gap for ch in QUOTE_CHARS) and ends == 1 \
-                    and not text[q.end:pb].strip(" \t.,;:!?\u2019'\""):
+                    and (not text[q.end:pb].strip(" \t.,;:!?\u2019'\"") or _ends_sentence(text, q, pb)):
                 c.content = c.content + [(q.start, q.end)]
             continue
         after = [c for c in kept if c.quoted != "full" and pa <= c.content[-1][1] <= q.start

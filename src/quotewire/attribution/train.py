@@ -3,10 +3,12 @@
 Reads DIR/text/*.txt and DIR/attributions/*.ann (BRAT; the alphabetically first .ann of an
 article is its gold, as ../shared/tools/polnear_score.py does), parses every text once,
 labels each candidate (content token Jaccard >= 0.5 with a gold attribution and a source
-sharing a token with its source: the scorer's own test), fits a logistic regression on every
-article and writes weights only (no text) to src/quotewire/models/attribution.json. The
-calibration curve and the decision threshold come from out-of-fold scores (each article
-scored by a model fitted on the other folds), so they hold for text the model has not seen.
+sharing a token with its source: the scorer's own test), and fits two logistic regressions
+on every article: the first pass over a candidate's own features, the second over those plus
+its standing against its rivals (rivals.py), computed from out-of-fold first-pass scores as
+they would be on unseen text. Weights only (no text) go to src/quotewire/models/attribution.json.
+The calibration curve and the decision threshold come from out-of-fold second-pass scores
+(each article scored by models fitted on the other folds), so they hold for unseen text.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ import numpy as np
 
 from quotewire.attribution import model as scorer
 from quotewire.attribution.core import candidates_for
+from quotewire.attribution.rivals import rival_features
 
 WORD = re.compile(r"\w+")
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "polnear"
@@ -140,21 +143,42 @@ def build(split: Path, batch_size: int = 32) -> list[tuple[list, list[int], int]
     return arts
 
 
-def out_of_fold(arts: list, folds: int = 5, epochs: int = 8, seed: int = 1) -> None:
-    """Score every candidate with a model fitted on the other folds' articles (sets ``c.score``)."""
+def rows_of(c, second: bool) -> list[str]:
+    return c.feats + c.rival_feats if second else c.feats
+
+
+def out_of_fold(arts: list, folds: int = 5, epochs: int = 8, seed: int = 1, second: bool = False) -> None:
+    """Score every candidate with a model fitted on the other folds' articles (sets ``c.score``);
+    ``second``: the second pass, over the rival features set_rivals has added."""
     order = list(range(len(arts)))
     random.Random(seed).shuffle(order)
     fold = {i: k % folds for k, i in enumerate(order)}
     t0 = time.time()
     for k in range(folds):
         rest = [a for i, a in enumerate(arts) if fold[i] != k]
-        weights = fit([c.feats for cands, _, _ in rest for c in cands], [v for _, ys, _ in rest for v in ys],
-                      epochs=epochs)
+        weights = fit([rows_of(c, second) for cands, _, _ in rest for c in cands],
+                      [v for _, ys, _ in rest for v in ys], epochs=epochs)
         for i, (cands, _, _) in enumerate(arts):
             if fold[i] == k:
                 for c in cands:
-                    c.score = scorer.raw_score(c.feats, weights)
-        print(f"  fold {k + 1}/{folds} fitted ({time.time() - t0:.0f}s)", file=sys.stderr, flush=True)
+                    c.score = scorer.raw_score(rows_of(c, second), weights)
+        print(f"  pass {2 if second else 1} fold {k + 1}/{folds} fitted ({time.time() - t0:.0f}s)",
+              file=sys.stderr, flush=True)
+
+
+def set_rivals(arts: list, texts: list[str]) -> None:
+    """Each candidate's rival features (``c.rival_feats``) from the first-pass scores it carries."""
+    for (cands, _, _), text in zip(arts, texts):
+        for c, extra in zip(cands, rival_features(cands, text)):
+            c.rival_feats = extra
+
+
+def two_pass_out_of_fold(arts: list, texts: list[str], folds: int = 5, epochs: int = 8) -> None:
+    """Out-of-fold first-pass scores, the rival features they give, then out-of-fold second-pass
+    scores (``c.score``): what an unseen article would get from models fitted on all of them."""
+    out_of_fold(arts, folds, epochs)
+    set_rivals(arts, texts)
+    out_of_fold(arts, folds, epochs, second=True)
 
 
 def kept_pairs(arts: list, threshold: float = 0.2) -> list[tuple[float, int]]:
@@ -216,18 +240,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: --folds {args.folds}: need at least 2", file=sys.stderr)
         return 2
     arts = build(split)
-    out_of_fold(arts, args.folds, args.epochs)
+    two_pass_out_of_fold(arts, [text for text, _ in load_gold(split).values()], args.folds, args.epochs)
     calib, threshold = calibrate(arts)
-    rows = [c.feats for cands, _, _ in arts for c in cands]
     y = [v for _, ys, _ in arts for v in ys]
     print(f"candidates {len(y)}, positive {sum(y)}, gold attributions {sum(n for _, _, n in arts)}", file=sys.stderr)
-    weights = fit(rows, y, epochs=args.epochs)
+    weights = fit([c.feats for cands, _, _ in arts for c in cands], y, epochs=args.epochs)
+    rival_weights = fit([rows_of(c, True) for cands, _, _ in arts for c in cands], y, epochs=args.epochs)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({
-        "version": 1, "threshold": threshold, "calibration": calib, "weights": weights,
-        "trained_on": f"PolNeAR v1.0.0 train ({len(arts)} articles fit; calibration and threshold from "
-                      f"{args.folds}-fold out-of-fold scores)"}, sort_keys=True, indent=0) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({len(weights)} weights, threshold {threshold})", file=sys.stderr)
+        "version": 2, "threshold": threshold, "calibration": calib, "weights": weights,
+        "rival_weights": rival_weights,
+        "trained_on": f"PolNeAR v1.0.0 train ({len(arts)} articles fit; rival features, calibration and "
+                      f"threshold from {args.folds}-fold out-of-fold scores)"}, sort_keys=True, indent=0) + "\n",
+        encoding="utf-8")
+    print(f"wrote {args.out} ({len(weights)} + {len(rival_weights)} weights, threshold {threshold})", file=sys.stderr)
     return 0
 
 
