@@ -1,10 +1,11 @@
-"""Competing content extents: a trailing comment cut off, a parenthetical cue's second half added."""
+"""Competing content extents: a trailing comment cut off, a parenthetical cue's second half added,
+a complement the parser split in two joined."""
 from __future__ import annotations
 
 from quotewire import nlp
 from quotewire.attribution.candidates import Candidate
 from quotewire.attribution.core import candidates_for
-from quotewire.attribution.extents import parenthetical_extensions, trailing_cuts
+from quotewire.attribution.extents import parenthetical_extensions, split_merges, trailing_cuts
 
 
 def _parse(text: str):
@@ -60,3 +61,26 @@ def test_an_apposition_cut_never_takes_the_clause_itself() -> None:
                      cue_head=2, cue_char=9)
     [cut] = trailing_cuts(_parse(text), [cand], [])
     assert cut.cut == "app" and text[slice(*cut.content[-1])] == "the ferry will run all winter on the northern route"
+
+
+def test_a_complement_the_parser_split_in_two_is_joined_as_a_variant() -> None:
+    text = ("He said that the harbour board's decision, which some have argued was meant to lure voters, "
+            "was an insult to the young sailors of the town.")
+    first = Candidate(kind="ccomp", cue=(1, 2), content=[(8, text.index(", was"))], source=(0, 1), source_head=0,
+                      cue_head=1, cue_char=3)
+    second = Candidate(kind="ccomp", cue=(1, 2), content=[(text.index("was an"), len(text) - 1)], source=(0, 1),
+                       source_head=0, cue_head=1, cue_char=3)
+    [var] = split_merges(text, [first, second], [])
+    assert var.ext == "merge" and text[slice(*var.content[0])].startswith("that the harbour")
+    assert text[slice(*var.content[0])].endswith("sailors of the town")
+    other = Candidate(kind="ccomp", cue=(1, 2), content=[(text.index("was an"), len(text) - 1)], source=None,
+                      cue_head=1, cue_char=3)
+    assert split_merges(text, [first, other], []) == []  # another speaker's reading is not the same cue's
+
+
+def test_split_complements_reach_the_scorer_as_one_reading() -> None:
+    text = ("He said that the harbour board's decision, which some have argued was meant to lure voters, "
+            "was an insult to the young sailors of the town.")
+    cands = candidates_for(_parse(text))
+    merged = [c for c in cands if c.ext == "merge"]
+    assert merged and all("ext=merge" in c.feats for c in merged)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from quotewire.attribution import model as scorer
 from quotewire.attribution.candidates import Candidate, generate, headline_candidates, quote_candidates
-from quotewire.attribution.extents import parenthetical_extensions, trailing_cuts
+from quotewire.attribution.extents import parenthetical_extensions, split_merges, trailing_cuts
 from quotewire.attribution.features import extend_with_quotes, featurize
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, find_quotes, title_like, text_of
 from quotewire.attribution.surface import surface_candidates
@@ -53,6 +53,7 @@ def candidates_for(doc: "Doc", article: Article | None = None,
     if article is not None:
         heads = [(b.start, b.end) for b in article.blocks if b.kind in ("title", "heading")]
         cands += headline_candidates(doc, heads)
+    cands += split_merges(text, cands, quotes)
     cands += trailing_cuts(doc, cands, quotes) + parenthetical_extensions(doc, cands, quotes)
     titles = [q for q in quotes if title_like(text, q)]
     cands = [c for c in cands if c.kind == "surface" or not (c.quoted == "full" and all(

@@ -1,8 +1,10 @@
-"""Competing extents of one candidate's content: cut shorter, or run on past a parenthetical cue.
+"""Competing extents of one candidate's content: cut shorter, run on past a parenthetical cue, or
+joined with its other half.
 
 Where a report stops is the parse's guess, and the parser is least sure at the edges: it
-hangs the writer's own comment on the reported clause (``said that A, which …``) and leaves
-out the half of a sentence that follows a parenthetical cue (``A, she said, B``). Each variant is a
+hangs the writer's own comment on the reported clause (``said that A, which …``), leaves
+out the half of a sentence that follows a parenthetical cue (``A, she said, B``), and splits
+a complement whose subject carries a long modifier in two. Each variant is a
 candidate of its own whose features say what was cut or added; the scorer, trained on
 PolNeAR's extents, picks the better one and the other overlaps it and is dropped.
 """
@@ -104,4 +106,36 @@ def parenthetical_extensions(doc: "Doc", cands: list[Candidate], quotes: list[Qu
             var.ext_flags.append("cue")
         extend_with_quotes(var, quotes, text)
         out.append(var)
+    return out
+
+
+_JOINT = re.compile(r"[\s,;\u2014\u2013-]*(?:and\s+|but\s+)?")
+
+
+def split_merges(text: str, cands: list[Candidate], quotes: list[QuoteSpan]) -> list[Candidate]:
+    """``said that A, which …, was B``: one cue with two clausal complements side by side.
+
+    The parser splits a complement whose subject carries a long modifier in two (``that A, which
+    …`` and ``was B``), each a candidate of the cue; the variant joins them into one content
+    (feature ``ext=merge``).
+    """
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    by_cue: dict[tuple[int, tuple[int, int] | None], list[Candidate]] = {}
+    for c in cands:
+        if c.kind == "ccomp" and not c.cut and not c.ext and len(c.content) == 1:
+            by_cue.setdefault((c.cue_head, c.source), []).append(c)
+    for group in by_cue.values():
+        group.sort(key=lambda c: c.content[0][0])
+        for first, second in zip(group, group[1:]):
+            a, b = first.content[0]
+            s, e = second.content[0]
+            if b > s or _JOINT.fullmatch(text, b, s) is None or (a, e) in seen:
+                continue
+            seen.add((a, e))
+            var = Candidate(kind="ccomp", cue=first.cue, content=[(a, e)], source=first.source,
+                            source_head=first.source_head, cue_head=first.cue_head, cue_char=first.cue_char,
+                            ext="merge")
+            extend_with_quotes(var, quotes, text)
+            out.append(var)
     return out
