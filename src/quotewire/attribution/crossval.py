@@ -68,10 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     gold = load_gold(split)
     names = list(gold)
-    arts = build(split)
-    two_pass_out_of_fold(arts, [gold[n][0] for n in names], args.folds, args.epochs)
+    texts = [gold[n][0] for n in names]
+    arts = build(gold)
+    two_pass_out_of_fold(arts, texts, args.folds, args.epochs)
     threshold = pick_threshold(kept_pairs(arts))
-    recs = records(names, [gold[n][0] for n in names], arts, threshold)
+    recs = records(names, texts, arts, threshold)
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "cv.jsonl"
         pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quotewire.attribution.candidates import Candidate
-from quotewire.attribution.rivals import rival_features
+from quotewire.attribution.rivals import set_rival_features
 from quotewire.errors import ModelError
 
 # PolNeAR, read as bodies, has no headlines to learn the ``Name: words`` headline form from; the
@@ -58,10 +58,10 @@ def score_all(cands: list[Candidate], text: str, model: Model) -> None:
     for c in cands:
         c.score = HEADLINE_SCORE if c.kind == "headline" else raw_score(c.feats, model.weights)
     if model.rival_weights:
-        for c, extra in zip(cands, rival_features(cands, text)):
-            c.rival_feats = extra
+        set_rival_features(cands, text)
+        for c in cands:
             if c.kind != "headline":
-                c.score = raw_score(c.feats + extra, model.rival_weights)
+                c.score = raw_score(c.feats + c.rival_feats, model.rival_weights)
 
 
 def calibrate(p: float, points: list[tuple[float, float]]) -> float:

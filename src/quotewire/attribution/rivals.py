@@ -94,3 +94,9 @@ def rival_features(cands: list[Candidate], text: str) -> list[list[str]]:
             f.append(f"echo={int(echo)}|{c.quoted}")
         out.append(f)
     return out
+
+
+def set_rival_features(cands: list[Candidate], text: str) -> None:
+    """``c.rival_feats`` on every candidate, from the first-pass scores they carry."""
+    for c, extra in zip(cands, rival_features(cands, text)):
+        c.rival_feats = extra

@@ -26,7 +26,7 @@ import numpy as np
 
 from quotewire.attribution import model as scorer
 from quotewire.attribution.core import candidates_for
-from quotewire.attribution.rivals import rival_features
+from quotewire.attribution.rivals import set_rival_features
 
 WORD = re.compile(r"\w+")
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "polnear"
@@ -126,11 +126,11 @@ def fit(rows: list[list[str]], y: list[int], epochs: int = 30, l2: float = 1e-5,
     return {f: round(float(w[i]), 5) for f, i in vocab.items() if abs(w[i]) > 1e-4}
 
 
-def build(split: Path, batch_size: int = 32) -> list[tuple[list, list[int], int]]:
-    """Per article: (candidates with features, labels, gold attribution count)."""
+def build(gold: dict[str, tuple[str, list[dict[str, list[tuple[int, int]]]]]],
+          batch_size: int = 32) -> list[tuple[list, list[int], int]]:
+    """Per article of load_gold's (in its order): (candidates with features, labels, gold attribution count)."""
     from quotewire import nlp
 
-    gold = load_gold(split)
     names = list(gold)
     arts = []
     t0 = time.time()
@@ -169,8 +169,7 @@ def out_of_fold(arts: list, folds: int = 5, epochs: int = 8, seed: int = 1, seco
 def set_rivals(arts: list, texts: list[str]) -> None:
     """Each candidate's rival features (``c.rival_feats``) from the first-pass scores it carries."""
     for (cands, _, _), text in zip(arts, texts):
-        for c, extra in zip(cands, rival_features(cands, text)):
-            c.rival_feats = extra
+        set_rival_features(cands, text)
 
 
 def two_pass_out_of_fold(arts: list, texts: list[str], folds: int = 5, epochs: int = 8) -> None:
@@ -239,8 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.folds < 2:
         print(f"error: --folds {args.folds}: need at least 2", file=sys.stderr)
         return 2
-    arts = build(split)
-    two_pass_out_of_fold(arts, [text for text, _ in load_gold(split).values()], args.folds, args.epochs)
+    gold = load_gold(split)
+    arts = build(gold)
+    two_pass_out_of_fold(arts, [text for text, _ in gold.values()], args.folds, args.epochs)
     calib, threshold = calibrate(arts)
     y = [v for _, ys, _ in arts for v in ys]
     print(f"candidates {len(y)}, positive {sum(y)}, gold attributions {sum(n for _, _, n in arts)}", file=sys.stderr)

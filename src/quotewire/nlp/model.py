@@ -7,12 +7,12 @@ is the same 3.8.0 model. Nothing is downloaded at run time.
 from __future__ import annotations
 
 import importlib
-import re
 import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from quotewire.errors import ModelError
+from quotewire.page.normalize import plain_spaces
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -75,13 +75,12 @@ def model_name() -> str:
     return f"{_name} {_nlp.meta.get('version', '?')}" if _nlp is not None else "none"
 
 
-# Same-width spaces (NBSP, thin space, ...) reach the parser as plain spaces: spaCy makes each a
-# token of its own, which splits a name in two (``Gov.<NBSP>Jane Doe``). One character for one,
-# so every offset into the Doc is still an offset into the text given. The page readers
-# already normalise spaces; a body taken verbatim (``--as-body``) keeps them.
-_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-
-
 def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator["Doc"]:
-    """Parse texts in batches: the only place the pipeline is run, so nothing is parsed twice."""
-    return load().pipe((t if t.isascii() else _SPACES.sub(" ", t) for t in texts), batch_size=batch_size)
+    """Parse texts in batches: the only place the pipeline is run, so nothing is parsed twice.
+
+    Unicode spaces (NBSP, thin space, ...) reach the parser as plain spaces: spaCy makes each a
+    token of its own, which splits a name in two (``Gov.<NBSP>Jane Doe``). One character for
+    one, so every offset into the Doc is still an offset into the text given. The page readers
+    already normalise spaces; a body taken verbatim (``--as-body``) keeps them.
+    """
+    return load().pipe((plain_spaces(t) for t in texts), batch_size=batch_size)

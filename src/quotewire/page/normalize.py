@@ -21,10 +21,14 @@ def normalize_spaces(text: str) -> str:
     """Map Unicode spaces to ' ', drop invisible ones, line/paragraph separators to '\\n'."""
     if text.isascii():
         return text
-    # regex substitution is far faster than str.translate with a dict on long pages
-    text = _SPACE_RE.sub(" ", text)
-    text = _INVISIBLE_RE.sub("", text)
+    text = _INVISIBLE_RE.sub("", plain_spaces(text))
     return _SEPARATOR_RE.sub("\n", text)
+
+
+def plain_spaces(text: str) -> str:
+    """Map Unicode spaces to ' ', one character for one, so offsets into the text stay valid."""
+    # regex substitution is far faster than str.translate with a dict on long pages
+    return text if text.isascii() else _SPACE_RE.sub(" ", text)
 
 
 def clean_line(line: str) -> str:
