@@ -72,10 +72,6 @@ def test_polnear_dev_meets_attribution_target(report: dict) -> None:
 
 @pytest.mark.slow
 @pytest.mark.timeout(900)
-@pytest.mark.xfail(strict=True, reason="direct-quote attribution F1 is 0.839 on dev (0.854 cross-validated on train) "
-                   "against a 0.85 target: content spans that PolNeAR extends past the marks, quotes "
-                   "continued over several sentences, and cues the parser misses (docs/attribution.md, "
-                   "'Known gaps')")
 def test_polnear_dev_meets_direct_target(report: dict) -> None:
     targets = json.loads(TARGETS.read_text(encoding="utf-8"))
     assert _row(report, "direct")["attribution"]["f1"] >= targets["polnear_direct_f1"]

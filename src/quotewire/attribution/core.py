@@ -13,6 +13,7 @@ from quotewire.attribution.candidates import Candidate, generate, headline_candi
 from quotewire.attribution.extents import parenthetical_extensions, split_merges, trailing_cuts
 from quotewire.attribution.features import extend_with_quotes, featurize
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, find_quotes, title_like, text_of
+from quotewire.attribution.signatures import signature_candidates
 from quotewire.attribution.surface import surface_candidates
 from quotewire.records import Article
 
@@ -39,7 +40,7 @@ def candidates_for(doc: "Doc", article: Article | None = None,
     """All candidates of a parsed text, with quote extension, source char ranges and features."""
     text = text_of(doc)
     quotes = doc_quotes(doc, article) if quotes is None else quotes
-    cands = generate(doc, quotes) + surface_candidates(doc, quotes)
+    cands = generate(doc, quotes) + surface_candidates(doc, quotes) + signature_candidates(doc, quotes)
     for c in cands:
         extend_with_quotes(c, quotes, text)
     _chain_quotes(doc, cands, quotes)
@@ -105,7 +106,8 @@ def _chain_quotes(doc: "Doc", cands: list[Candidate], quotes: list[QuoteSpan]) -
             lo, hi = (nb.end, q.start) if nb.start < q.start else (q.end, nb.start)
             if hi - lo > 120 or "\n\n" in text[lo:hi]:
                 continue
-            owner = [c for c in cands if c.quoted != "none" and any(a <= nb.start and nb.end <= b for a, b in c.content)
+            owner = [c for c in cands if c.quoted != "none" and c.kind != "signature"  # a signature ends its quote
+                     and any(a <= nb.start and nb.end <= b for a, b in c.content)
                      and lo <= doc[c.cue_head].idx < hi]
             if owner:
                 c = owner[0]

@@ -40,7 +40,7 @@ def trailing_cuts(doc: "Doc", cands: list[Candidate], quotes: list[QuoteSpan]) -
     text = text_of(doc)
     out: list[Candidate] = []
     for c in cands:
-        if c.kind in ("colon", "quote", "headline", "surface"):
+        if c.kind in ("colon", "quote", "headline", "surface", "signature"):
             continue
         a, b = c.content[-1]
         at = None
@@ -73,7 +73,7 @@ def parenthetical_extensions(doc: "Doc", cands: list[Candidate], quotes: list[Qu
     cues = cue_verbs()
     out: list[Candidate] = []
     for c in cands:
-        if c.kind in ("headline", "colon") or c.cut or c.cue[1] <= c.cue[0]:
+        if c.kind in ("headline", "colon", "signature") or c.cut or c.cue[1] <= c.cue[0]:
             continue
         b = c.content[-1][1]
         ca, hi = char_ranges(doc, [c.cue])[0]

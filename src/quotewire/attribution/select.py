@@ -42,7 +42,32 @@ def choose(cands: list[Candidate], threshold: float) -> list[Candidate]:
         kept.append(c)
         taken.extend(c.content)
     kept.sort(key=lambda c: c.content[0][0])
-    return kept
+    return merge_shared_cues(kept)
+
+
+def merge_shared_cues(kept: list[Candidate]) -> list[Candidate]:
+    """One cue, one speaker, one attribution: kept readings that hang on the same cue verb and
+    name the same speaker are one quote in parts, the best-scoring reading taking the others.
+
+    ``"A," she said, "B."``: the parse may hang B on the verb while the word-order reading joins
+    A and B; B alone then wins on score and A is left over as a second quote of the same cue.
+    A report and a quotation of one cue (``said that A, adding "B"`` read as two) are kept
+    apart from each other: only reported readings join reported ones, quoted join quoted.
+    """
+    groups: dict[tuple[int, bool], list[Candidate]] = {}
+    for c in kept:
+        if c.cue_head >= 0:
+            groups.setdefault((c.cue_head, c.quoted == "none"), []).append(c)
+    drop: set[int] = set()
+    for group in groups.values():
+        if len(group) < 2 or len({c.source_head for c in group}) > 1:
+            continue
+        best = max(group, key=lambda c: c.score)
+        best.content = sorted(p for c in group for p in c.content)
+        if any(c.quoted != "full" for c in group):
+            best.quoted = "part"
+        drop.update(id(c) for c in group if c is not best)
+    return [c for c in kept if id(c) not in drop]
 
 
 def _para_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -60,7 +60,8 @@ def _bare_role(role: str | None) -> str | None:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"['\u2019]s$", "", text.strip(" ,.;:\"\u201c\u201d"))
+    # dashes too: an entity may take in a signature's dash (``― Jane Doe``)
+    text = re.sub(r"['\u2019]s$", "", text.strip(" ,.;:\"\u201c\u201d\u2015\u2014\u2013-"))
     return " ".join(text.split())
 
 

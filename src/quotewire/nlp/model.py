@@ -45,6 +45,21 @@ def _add_paragraph_breaks(nlp: "Language") -> None:
         nlp.add_pipe("paragraph_breaks", before="parser")
 
 
+_BAR = "\u2015"  # the horizontal bar of signed quotations (``"…"― Jane Doe``), which spaCy keeps on words
+_DASH_BEFORE_CAPITAL = r"-(?=[A-Z])"  # ``-Jane Doe``: a signature's hyphen, or a list's bullet
+
+
+def _split_dashes(nlp: "Language") -> None:
+    """A signature's dash is a token of its own, as spaCy already makes the em and en dash: the
+    cue of attribution/signatures.py must not fuse with the closing mark or with the name."""
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    tok = nlp.tokenizer
+    tok.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or ()) + [_BAR, _DASH_BEFORE_CAPITAL]).search
+    tok.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + [_BAR]).search
+    tok.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes or ()) + [_BAR]).finditer
+
+
 def load() -> "Language":
     """The process-wide pipeline; the first call loads it (about a second), later calls are free."""
     global _nlp, _name
@@ -61,6 +76,7 @@ def load() -> "Language":
                     continue
                 _nlp = pkg.load(exclude=list(EXCLUDE))
                 _add_paragraph_breaks(_nlp)
+                _split_dashes(_nlp)
                 _name = module
                 break
             else:
