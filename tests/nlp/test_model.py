@@ -24,3 +24,15 @@ def test_same_width_spaces_reach_the_parser_as_plain_spaces() -> None:
     assert len(doc.text) == len(text) and not any(t.is_space for t in doc)
     ada = next(t for t in doc if t.text == "Ada")
     assert text[ada.idx:ada.idx + 3] == "Ada"  # offsets into the Doc are offsets into the text given
+
+
+def test_signature_dashes_are_tokens_of_their_own() -> None:
+    """The horizontal bar and a hyphen before a capital split off (a signed quotation's cue);
+    everything else is tokenised as the model's own tokenizer does."""
+    import spacy
+
+    words = [t.text for t in nlp.load().tokenizer("\u201cWe stay.\u201d\u2015 Ana Ruiz and -Tom Bell")]
+    assert words == ["\u201c", "We", "stay", ".", "\u201d", "\u2015", "Ana", "Ruiz", "and", "-", "Tom", "Bell"]
+    plain = "A well-known e-mail, 3-4 May, re-elected -x U.S.-led talks (mid-2020) \u2014 said Jo."
+    default = spacy.blank("en").tokenizer
+    assert [t.text for t in nlp.load().tokenizer(plain)] == [t.text for t in default(plain)]

@@ -47,6 +47,12 @@ def org_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def name_particles() -> frozenset[str]:
+    """Lowercase words inside a personal name ("van", "de")."""
+    return frozenset(_lines("name_particles.txt"))
+
+
+@lru_cache(maxsize=None)
 def abbreviations() -> frozenset[str]:
     """Words whose period does not end a sentence ("sen.", "jan.", "u.s.")."""
     return frozenset(_lines("abbreviations.txt")) | {w for w in titles() | honorifics() if w.endswith(".")}

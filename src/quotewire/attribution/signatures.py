@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quotewire.attribution.candidates import Candidate
+from quotewire.attribution.lexicon import name_particles
 from quotewire.attribution.quotes import QuoteSpan, text_of, title_like
 
 if TYPE_CHECKING:
@@ -23,7 +24,6 @@ _SPACE = "[ \\t\u00a0\u2009\u202f]"
 _LEAD = re.compile(f"{_SPACE}*[.,]?{_SPACE}*(?:\\n{_SPACE}*\\n?{_SPACE}*)?(?P<dash>\u2015|\u2014|\u2013|--|-)"
                    f"{_SPACE}*")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*|@\w+")
-_PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "dos", "du", "van", "von", "la", "le", "bin", "al", "ibn"}
 _GAP = re.compile(f"{_SPACE}+")
 _INITIAL = re.compile(r"(?:^|\s)[^\W\d_]\.$")
 MAX_NAME_WORDS = 6
@@ -33,13 +33,14 @@ MAX_TAIL = 80  # characters of ``, place / affiliation`` after the name
 def _name_end(text: str, at: int) -> int | None:
     """End of the name that starts at ``at`` (capitalised words, initials, particles), when the
     rest of the line is empty, a full stop, or a short comma tail; else None."""
+    particles = name_particles()
     end, words, pos = at, 0, at
     while words < MAX_NAME_WORDS:
         m = _WORD.match(text, pos)
         if m is None:
             break
         word = m.group(0)
-        if not (word[0].isupper() or word[0] == "@" or (words and word.lower() in _PARTICLES)):
+        if not (word[0].isupper() or word[0] == "@" or (words and word.lower() in particles)):
             break
         end, words = m.end(), words + 1
         gap = _GAP.match(text, end)
