@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from quotewire.attribution.quotes import find_quotes
-from quotewire.attribution.select import choose, continue_quotes
+from quotewire.attribution.select import choose, continue_quotes, merge_shared_cues
 from quotewire.attribution.train import DEFAULT_DATA, build, kept_pairs, load_gold, pick_threshold, two_pass_out_of_fold
 
 SCORER = DEFAULT_DATA.parent.parent / "tools" / "polnear_score.py"
@@ -38,7 +38,7 @@ def records(names: list[str], texts: list[str], arts: list, threshold: float) ->
     """Contract records (doc_id, text, quotes with content and speaker mention) of what would be kept."""
     out = []
     for name, text, (cands, _, _) in zip(names, texts, arts):
-        kept = choose(cands, threshold)
+        kept = merge_shared_cues(choose(cands, threshold))
         continue_quotes(text, kept, find_quotes(text))
         quotes = [{"content": _span(text, c.content),
                    "speaker": {"mention": _span(text, [c.char_source]) if c.char_source else None}}

@@ -42,11 +42,12 @@ def choose(cands: list[Candidate], threshold: float) -> list[Candidate]:
         kept.append(c)
         taken.extend(c.content)
     kept.sort(key=lambda c: c.content[0][0])
-    return merge_shared_cues(kept)
+    return kept
 
 
 def merge_shared_cues(kept: list[Candidate]) -> list[Candidate]:
-    """One cue, one speaker, one attribution: kept readings that hang on the same cue verb and
+    """Finishing, like continue_quotes (it extends the kept candidates in place, so it runs once,
+    after choose): one cue, one speaker, one attribution. Kept readings that hang on the same cue verb and
     name the same speaker are one quote in parts, the best-scoring reading taking the others.
 
     ``"A," she said, "B."``: the parse may hang B on the verb while the word-order reading joins
@@ -149,7 +150,7 @@ def build_quotes(article: Article, doc: "Doc", cands: list[Candidate], quotes: l
     from quotewire.attribution.speakers import resolve
 
     text = article.text
-    kept = choose(cands, threshold)
+    kept = merge_shared_cues(choose(cands, threshold))
     continue_quotes(text, kept, quotes)
     out: list[Quote] = []
     for c in kept:

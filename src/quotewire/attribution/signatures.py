@@ -19,7 +19,8 @@ from quotewire.attribution.quotes import QuoteSpan, text_of, title_like
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_SPACE = "[ \\t\u00a0\u2009\u202f]"
+_SPACES = " \t\u00a0\u2009\u202f"  # inside a line: plain, tab, no-break, thin, narrow no-break
+_SPACE = f"[{_SPACES}]"
 # after the closing mark: a stray comma or stop, at most one blank line, the dash
 _LEAD = re.compile(f"{_SPACE}*[.,]?{_SPACE}*(?:\\n{_SPACE}*\\n?{_SPACE}*)?(?P<dash>\u2015|\u2014|\u2013|--|-)"
                    f"{_SPACE}*")
@@ -52,7 +53,7 @@ def _name_end(text: str, at: int) -> int | None:
     if text[end - 1] == "." and not _INITIAL.search(text, at, end):
         end -= 1  # the line's full stop, not an initial's
     line_end = text.find("\n", end)
-    rest = text[end:len(text) if line_end < 0 else line_end].strip(" \t\u00a0\u2009\u202f")
+    rest = text[end:len(text) if line_end < 0 else line_end].strip(_SPACES)
     if rest in ("", ".") or (rest.startswith(",") and len(rest) <= MAX_TAIL):
         return end
     return None
