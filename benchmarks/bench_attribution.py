@@ -81,7 +81,7 @@ def main() -> int:
     with out.open("w", encoding="utf-8") as fh:
         for r in pipeline.process_many(raws):
             if r.article is not None:
-                fh.write(r.article.to_json() + "\n")
+                fh.write(r.article.joined().to_json() + "\n")  # every act; runs as PolNeAR annotates them
     full_s = time.perf_counter() - t
     n = len(files)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

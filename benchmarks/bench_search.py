@@ -28,6 +28,7 @@ from sqlalchemy import insert  # noqa: E402
 from quotewire.store import Archive  # noqa: E402
 from quotewire.store.models import ArticleRow, Outlet, QuoteRow, SpeakerRow  # noqa: E402
 from quotewire.store.names import norm_name  # noqa: E402
+from quotewire.store.terms import terms  # noqa: E402
 
 SYLLABLES = "ka lo mi ren tu sa vel dor an is pe ro ha nu li ter mo gal fen bri".split()
 
@@ -66,7 +67,8 @@ def fill(archive: Archive, n_quotes: int, rng: random.Random) -> dict[str, list]
         articles.append(dict(id=a + 1, identity=f"url:https://outlet{outlet}.example/{a}", doc_id=f"d{a}",
                              url=f"https://outlet{outlet}.example/{a}", content_hash="0" * 64,
                              record_hash="0" * 64, title=title, published=day, published_date=day, language=lang,
-                             authors=[], text=title, record="{}", outlet_id=outlet))
+                             authors=[], text=title, record="{}", outlet_id=outlet,
+                             title_terms=terms(title), text_terms=terms(title)))
         for pos in range(5):
             qid += 1
             if qid > n_quotes:
@@ -75,7 +77,7 @@ def fill(archive: Archive, n_quotes: int, rng: random.Random) -> dict[str, list]
             quotes.append(dict(id=qid, article_id=a + 1, position=pos, kind=rng.choice(("direct", "mixed", "indirect")),
                                content=content, content_start=0, content_end=len(content), cue="said",
                                speaker_id=rng.randint(1, len(speakers)), confidence=0.7, outlet_id=outlet,
-                               published_date=day, language=lang))
+                               published_date=day, language=lang, terms=terms(content)))
     from datetime import datetime, timezone
 
     now = datetime.now(timezone.utc)
@@ -148,6 +150,18 @@ def bench_backend(name: str, url: str, n_quotes: int, n_queries: int) -> None:
         archive.search(q)
         unfiltered.append((time.perf_counter() - t) * 1000)
     unfiltered.sort()
+    faceted = []
+    for q, f in qs[:50]:  # the facet counts the search page and /api/search add to a search
+        t = time.perf_counter()
+        archive.search_facets(q, **f)
+        faceted.append((time.perf_counter() - t) * 1000)
+    faceted.sort()
+    listing = []
+    for f in (dict(), dict(kind="direct"), dict(date_from="2020-01", date_to="2021-12")) * 5:  # no words
+        t = time.perf_counter()
+        archive.search(None, **f)
+        listing.append((time.perf_counter() - t) * 1000)
+    listing.sort()
     print(f"[{name}] {stats['quotes']:,} quotes, {stats['articles']:,} articles, {stats['speakers']:,} speakers "
           f"(bulk fill {fill_s:.1f}s)")
     print(f"[{name}] filtered search, {len(times)} queries: p50 {statistics.median(times):.1f} ms, "
@@ -155,7 +169,32 @@ def bench_backend(name: str, url: str, n_quotes: int, n_queries: int) -> None:
           f"-> {'PASS' if p95 < 50 else 'FAIL'} (target p95 < 50 ms)")
     print(f"[{name}] unfiltered search, 50 queries: p50 {statistics.median(unfiltered):.1f} ms, "
           f"p95 {unfiltered[int(0.95 * 49)]:.1f} ms; median hits {statistics.median(archive.search(q).total for q, _ in qs[:50]):.0f}")
+    print(f"[{name}] facet counts of the same filtered searches, 50 queries: p50 {statistics.median(faceted):.1f} ms, "
+          f"p95 {faceted[int(0.95 * 49)]:.1f} ms ({statistics.median(faceted) / statistics.median(times):.2f}x "
+          f"the search itself)")
+    print(f"[{name}] newest-first listing without words, 15 lists: p50 {statistics.median(listing):.1f} ms, "
+          f"max {listing[-1]:.1f} ms")
     archive.close()
+
+
+def bench_terms(rng: random.Random) -> None:
+    """The search tokeniser's cost (store/terms.py) beside a plain regex split of the same text."""
+    import re
+
+    vocab = vocabulary(rng)
+    texts = [" ".join(rng.choices(vocab, k=600)) for _ in range(200)]  # article-sized texts, 120,000 words
+    t = time.perf_counter()
+    for x in texts:
+        re.findall(r"[^\W_]+", x.lower())
+    split_s = time.perf_counter() - t
+    n = sum(len(x.split()) for x in texts)
+    for label in ("first pass, stems not cached yet", "second pass, stems cached"):
+        t = time.perf_counter()
+        for x in texts:
+            terms(x)
+        terms_s = time.perf_counter() - t
+        print(f"[terms] {n:,} words, {label}: {n / terms_s / 1e6:.2f} M words/s ({terms_s / len(texts) * 1000:.2f} ms "
+              f"per 600-word article; {terms_s / split_s:.1f}x a bare lower+regex split, {split_s * 1000:.0f} ms)")
 
 
 def bench_ingest(n_pages: int) -> None:
@@ -207,6 +246,7 @@ def main() -> None:
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores, {_cpu()}, Python {platform.python_version()}, {platform.system()}")
     backends = [b.strip() for b in args.backend.split(",") if b.strip()]
+    bench_terms(random.Random(3))
     with tempfile.TemporaryDirectory() as tmp:
         if "sqlite" in backends:
             bench_backend("sqlite", f"sqlite:///{Path(tmp) / 'bench.db'}", args.quotes, args.queries)

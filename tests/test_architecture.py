@@ -12,7 +12,7 @@ PACKAGE = ROOT / "src" / "quotewire"
 LAYERS = {
     "records": 0, "errors": 0, "data": 0, "__version__": 0,
     "sources": 1, "page": 2, "nlp": 3, "attribution": 4, "models": 4, "pipeline": 5,
-    "store": 6, "web": 7, "batch": 7, "cli": 8,
+    "linking": 5, "store": 6, "web": 7, "batch": 7, "cli": 8,
 }
 
 

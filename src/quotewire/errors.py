@@ -17,6 +17,7 @@ QuotewireError
 ├── ArchiveError          archive_corrupt (WARC/ARC records)
 ├── ModelError            model_missing   (spaCy pipeline)
 ├── StoreError            store_failed    (database)
+│   └── NoArchive         no_archive      (a read-only command on a path/URL with no archive)
 └── ConfigError           bad_config      (options, URLs)
 """
 from __future__ import annotations
@@ -99,6 +100,18 @@ class ModelError(QuotewireError):
 
 class StoreError(QuotewireError):
     reason = "store_failed"
+
+
+class NoArchive(StoreError):
+    """Nothing to read at ``origin`` (a missing file, or a database without the quotewire schema)."""
+
+    reason = "no_archive"
+
+    def __init__(self, origin: str) -> None:
+        super().__init__(origin, "no archive here; `quotewire ingest` creates one")
+
+    def __str__(self) -> str:
+        return f"no archive at {self.origin}; `quotewire ingest` creates one"
 
 
 class ConfigError(QuotewireError):

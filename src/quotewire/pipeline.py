@@ -66,7 +66,27 @@ def process_many(raws: Iterable[RawDocument], *, batch_size: int = 32, attribute
                                    if r.article is not None and r.article.language in ATTRIBUTED_LANGUAGES]
             for article, doc in zip(todo, nlp.parse_many((a.text for a in todo), batch_size=batch_size)):
                 attribution.attribute(article, doc)
+                keep_body_quotes(article)
         yield from results
+
+
+def keep_body_quotes(article: Article) -> Article:
+    """Drop quotes that do not lie in the article's blocks (the headline and the body; page chrome is
+    in ``boilerplate``, outside ``text``), and the speakers only they named. A headline in a
+    reporting form ("Mayor says ...") is a quote; attribution decides which headlines are."""
+    spans = [(b.start, b.end) for b in article.blocks]
+
+    def inside(a: int, b: int) -> bool:  # starts and ends in body blocks (a quote may run over paragraphs)
+        return any(s <= a < e for s, e in spans) and any(s < b <= e for s, e in spans)
+
+    quotes = [q for q in article.quotes
+              if all(inside(a, b) for a, b in (q.content.parts or [(q.content.start, q.content.end)]))]
+    if len(quotes) != len(article.quotes):
+        names = {q.speaker.name for q in quotes if q.speaker.name}
+        dropped = {q.speaker.name for q in article.quotes if q.speaker.name} - names
+        article.quotes = quotes
+        article.speakers = [sp for sp in article.speakers if sp.name not in dropped]
+    return article
 
 
 def process(raw: RawDocument | str | bytes | os.PathLike[str], *, form: InputForm = "auto",

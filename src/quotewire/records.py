@@ -18,7 +18,22 @@ SCHEMA_VERSION = 1
 BlockKind = Literal["title", "heading", "paragraph", "quote", "list", "table"]
 QuoteKind = Literal["direct", "mixed", "indirect"]
 InputForm = Literal["auto", "html", "text", "body"]
-SpeakerKind = Literal["person", "organization", "unknown"]
+SpeakerKind = Literal["person", "organization", "unnamed", "unknown"]
+# what the cue says the speaker did: a statement (said, told, wrote, according to) or a mental state,
+# intention or plan (believes, expects, wants); "other" for cues of neither (a finding, a stance)
+QuoteAct = Literal["statement", "belief", "other"]
+ACTS = ("statement", "belief", "other")
+
+
+def parse_acts(spec: str) -> frozenset[str] | None:
+    """``"statement"``, ``"statement,belief"`` or ``"all"`` (None: every act); ValueError names a bad one."""
+    words = {w.strip().lower() for w in spec.split(",") if w.strip()}
+    if not words or "all" in words:
+        return None
+    bad = sorted(words - set(ACTS))
+    if bad:
+        raise ValueError(f"unknown act {bad[0]!r}: choose from {', '.join(ACTS)} or all")
+    return frozenset(words)
 
 
 class _Record(BaseModel):
@@ -72,9 +87,12 @@ class SpeakerCard(_Record):
 
 
 class QuoteSpeaker(_Record):
-    name: str | None = None
+    name: str | None = Field(None, description="the fullest name the article gives the person or body; null for "
+                             "an unnamed source (its words stay in `mention`) or when nobody is named")
     role: str | None = None
     mention: Span | None = None
+    kind: SpeakerKind = Field("unknown", description="person, organization, unnamed (a source described but not "
+                              "named: 'analysts', 'a company spokesperson'), unknown")
 
 
 class Quote(_Record):
@@ -83,6 +101,11 @@ class Quote(_Record):
     cue: Span | None = None
     speaker: QuoteSpeaker = Field(default_factory=QuoteSpeaker)
     confidence: float = Field(0.5, ge=0.0, le=1.0)
+    group: int | None = Field(None, description="quotes with the same group are one run of speech under one cue "
+                              "(\"A,\" she said. \"B.\"), shown one per pair of quotation marks; "
+                              "Article.joined() makes each run one quote in parts, as PolNeAR annotates")
+    act: QuoteAct = Field("statement", description="statement (said, told, wrote, according to ...), belief (a "
+                          "mental state, intention or plan: believes, expects, wants) or other")
 
 
 class Article(_Record):
@@ -114,6 +137,37 @@ class Article(_Record):
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def with_acts(self, acts: "set[str] | frozenset[str] | None") -> "Article":
+        """A copy holding only the quotes of these acts (None: every act), and only their speakers."""
+        if acts is None:
+            return self
+        quotes = [q for q in self.quotes if q.act in acts]
+        names = {q.speaker.name for q in quotes if q.speaker.name}
+        return self.model_copy(update={"quotes": quotes,
+                                       "speakers": [s for s in self.speakers if s.name in names]})
+
+    def joined(self) -> "Article":
+        """A copy where each run of speech (quotes sharing a ``group``) is one quote in parts."""
+        out: list[Quote] = []
+        runs: dict[int, Quote] = {}
+        for q in self.quotes:
+            if q.group is None or q.group not in runs:
+                q = q.model_copy(deep=True)
+                out.append(q)
+                if q.group is not None:
+                    runs[q.group] = q
+                continue
+            first = runs[q.group]
+            parts = (first.content.parts or [(first.content.start, first.content.end)]) + \
+                (q.content.parts or [(q.content.start, q.content.end)])
+            a, b = parts[0][0], parts[-1][1]
+            first.content = Span(start=a, end=b, text=self.text[a:b], parts=parts)
+            if first.kind != q.kind:
+                first.kind = "mixed"
+        for q in out:
+            q.group = None
+        return self.model_copy(update={"quotes": out})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Article":
@@ -181,6 +235,12 @@ class QuoteHit(_Record):
     language: str | None = None
     snippet: str | None = Field(None, description="content with the matched terms marked by [[ ]]")
     rank: float | None = None
+    act: QuoteAct = Field("statement", description="statement, belief or other (what the cue reports)")
+    speaker_kind: SpeakerKind = Field("unknown", description="person, organization, unnamed or unknown; an unnamed "
+                                      "source has no speaker_id and no speaker_name, only speaker_mention")
+    speaker_mention: str | None = Field(None, description="the words that name or describe the speaker in the text")
+    reads_as: str | None = Field(None, description="the quote as a reader reads it: direct in quotation marks, "
+                                 "mixed as written, indirect as reported speech (\"Name said that …\")")
 
 
 class Page(_Record):
@@ -190,6 +250,24 @@ class Page(_Record):
     total: int = 0
     page: int = 1
     per_page: int = 20
+
+
+class FacetCount(_Record):
+    """One value of a facet and how many hits of the search have it."""
+
+    value: str | None = Field(description="What the filter takes: a speaker or outlet id, a kind, or a month "
+                                          "YYYY-MM; null for hits without one (unknown speaker, undated)")
+    label: str
+    count: int
+
+
+class Facets(_Record):
+    """Hit counts of one search by speaker, outlet, kind and month (datasette-style facets)."""
+
+    speaker: list[FacetCount] = Field(default_factory=list, description="most hits first (the top ones)")
+    outlet: list[FacetCount] = Field(default_factory=list, description="most hits first (the top ones)")
+    kind: list[FacetCount] = Field(default_factory=list, description="direct, mixed, indirect")
+    month: list[FacetCount] = Field(default_factory=list, description="newest first")
 
 
 class SpeakerSummary(_Record):
@@ -206,6 +284,8 @@ class SpeakerProfile(SpeakerSummary):
     weekly: list[tuple[str, int]] = Field(default_factory=list, description="(ISO week start date, quotes)")
     first_seen: str | None = None
     last_seen: str | None = None
+    role_history: list[tuple[str, str | None, str | None]] = Field(
+        default_factory=list, description="(role, first seen, last seen): each role over time, latest first")
 
 
 class OutletSummary(_Record):
@@ -247,6 +327,75 @@ class IngestFailure(_Record):
     reason: str
     message: str
     at: str | None = None
+
+
+class DiffSegment(_Record):
+    """One stretch of a word-level diff of a quote against its cluster's text."""
+
+    op: Literal["same", "added", "dropped", "changed", "cut"]
+    text: str = Field("", description="the quote's words (empty for dropped and cut)")
+    was: str = Field("", description="the cluster text's words here (empty for added)")
+
+
+class ClusterVariant(_Record):
+    """One archived quote of a cluster: where and when it ran, and how it differs."""
+
+    quote_id: int
+    article_id: int
+    kind: str = Field(description="verbatim | re-punctuated | shortened | altered, against the cluster's text")
+    content: str
+    diff: list[DiffSegment] = Field(default_factory=list)
+    speaker_id: int | None = None
+    speaker_name: str | None = None
+    outlet_id: int | None = None
+    outlet_name: str | None = None
+    article_title: str | None = None
+    published: str | None = Field(None, description="YYYY-MM-DD")
+    first: bool = Field(False, description="the first appearance")
+
+
+class ClusterBrief(_Record):
+    cluster_id: int
+    quotes: int
+    articles: int
+    outlets: int
+    first_seen: str | None = Field(None, description="earliest published date (YYYY-MM-DD)")
+    first_quote_id: int | None = None
+
+
+class QuoteClusterView(ClusterBrief):
+    """A cluster: the same utterance wherever it ran, its variants and first appearance."""
+
+    text: str = Field(description="the longest faithful text")
+    speaker_id: int | None = None
+    speaker_name: str | None = None
+    kinds: dict[str, int] = Field(default_factory=dict)
+    variants: list[ClusterVariant] = Field(default_factory=list, description="first appearance first, then by date")
+    first_rule: str = "earliest published date; ties and undated quotes by ingest order"
+
+
+class CheckMatch(_Record):
+    cluster_id: int
+    kind: str = Field(description="how the checked words relate to the cluster's text")
+    speaker_id: int | None = None
+    speaker_name: str | None = None
+    text: str = Field(description="the cluster's longest faithful text")
+    diff: list[DiffSegment] = Field(default_factory=list, description="the checked words against the cluster text")
+    articles: int = 0
+    outlets: int = 0
+    first_seen: str | None = None
+    closest: ClusterVariant | None = Field(None, description="the archived quote closest to the checked words")
+
+
+class CheckResult(_Record):
+    """`quotewire check`: did they really say that?"""
+
+    text: str
+    speaker: str | None = None
+    verdict: Literal["verbatim", "shortened", "altered", "other", "not_found"]
+    label: str
+    note: str = ""
+    matches: list[CheckMatch] = Field(default_factory=list)
 
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "article.schema.json"

@@ -6,9 +6,10 @@ from quotewire.records import Article
 
 
 def _read(text: str) -> Article:
+    """The runs of speech (Article.joined): these tests are about what one attribution holds."""
     result = pipeline.process(text, form="body", doc_id="t")
     assert result.article is not None
-    return result.article
+    return result.article.joined()
 
 
 def _holding(article: Article, words: str):

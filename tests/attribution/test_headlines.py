@@ -13,11 +13,20 @@ Ilse Brandt, the harbour chief, spoke on Monday. She said the repairs were on sc
 
 
 def test_headline_name_colon_form_is_attributed() -> None:
+    """``Name: words`` is read and attributed; it is a statement only with the words quoted."""
     art = pipeline.read(PAGE)
     head = [q for q in art.quotes if q.content.text == "Ferries will return in May"]
     assert head, [q.content.text for q in art.quotes]
     assert head[0].speaker.name == "Ilse Brandt"
     assert head[0].speaker.mention.text == "Harbour chief Ilse Brandt"
+    assert head[0].act == "other"  # a label or a related story's headline looks the same
+
+
+def test_headline_with_quoted_words_is_a_statement() -> None:
+    art = pipeline.read(PAGE.replace("Ferries will return in May", "\u201cFerries will return in May\u201d"))
+    head = [q for q in art.quotes if "Ferries will return in May" in q.content.text]
+    assert head and head[0].act == "statement", [(q.content.text, q.act) for q in art.quotes]
+    assert head[0].speaker.name == "Ilse Brandt"
 
 
 def test_a_headline_with_a_colon_but_no_speaker_is_not_a_quote() -> None:

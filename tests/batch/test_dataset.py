@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pyarrow.dataset as pads
@@ -38,10 +39,12 @@ def test_rows_of_article_gives_one_row_per_article_quote_speaker() -> None:
     art = rows["articles"][0]
     assert art["origin"] == "pages/a.html" and art["quote_count"] == 2 and art["speaker_count"] == 1
     q = rows["quotes"][0]
-    assert (q["speaker_name"], q["cue_text"], q["speaker_mention_start"], q["confidence"]) == \
+    assert (q["speaker_name"], q["cue"], q["speaker_mention_start"], q["confidence"]) == \
         ("Ada Brill", "said", art["text"].index("Ada Brill"), 0.875)
-    assert art["text"][q["content_start"]:q["content_end"]] == q["content_text"]
-    assert rows["quotes"][1]["content_parts"] == [{"start": 0, "end": 5}, {"start": 6, "end": 17}]
+    assert art["text"][q["content_start"]:q["content_end"]] == q["content"]
+    assert rows["quotes"][1]["content_parts"] == [[0, 5], [6, 17]]
+    assert rows["quotes"][1]["content"] == "Ferry … fares rise."  # the quoted words, as the archive has them
+    assert art["published"] == "2024-03-02" and art["published_date"] == date(2024, 3, 2)
     assert rows["quotes"][1]["speaker_name"] is None
     assert rows["speakers"][0] == {"doc_id": "d1", "origin": "pages/a.html", "name": "Ada Brill", "kind": "person",
                                    "roles": ["port director"], "aliases": ["Brill"], "quote_count": 1}

@@ -43,7 +43,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict:
     with pred.open("w", encoding="utf-8") as out:
         for result in pipeline.process_many(raws):
             assert result.article is not None, result.skipped
-            out.write(result.article.to_json() + "\n")
+            out.write(result.article.joined().to_json() + "\n")  # every act, runs joined (PolNeAR)
     res = subprocess.run([sys.executable, str(scorer), "--gold", str(DEV), "--pred", str(pred), "--json"],
                          capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr

@@ -163,7 +163,8 @@ def test_openapi_documents_the_api(client) -> None:  # type: ignore[no-untyped-d
     schemas = doc["components"]["schemas"]
     assert {"QuoteHit", "Page", "StoredArticle", "Article", "SpeakerProfile", "OutletProfile"} <= set(schemas)
     params = {p["name"] for p in paths["/api/search"]["get"]["parameters"]}
-    assert params == {"q", "speaker", "outlet", "date_from", "date_to", "kind", "language", "page", "per_page"}
+    assert params == {"q", "speaker", "outlet", "date_from", "date_to", "kind", "language", "page", "per_page",
+                      "act", "facets"}
     assert not any(p.startswith(("/search", "/articles", "/speakers", "/outlets")) for p in paths)
 
 

@@ -67,7 +67,7 @@ def test_article_page_highlights_quotes_in_speaker_colours(client) -> None:  # t
     assert len(marks) == 2
     for (cls, ident, title), qid, q in zip(marks, stored["quote_ids"], stored["article"]["quotes"]):
         sid = stored["speaker_ids"][q["speaker"]["name"]]
-        assert cls == f"quote {render.colour_class(sid)}"
+        assert cls == f"quote {q['kind']} {render.colour_class(sid)}"  # the kind: paraphrase looks different
         assert ident == f"q-{qid}"
         assert title.startswith(q["speaker"]["name"]) and q["speaker"]["role"] in title
     assert html.count('<span class="cue') == 2
@@ -87,7 +87,10 @@ def test_pipeline_pages_are_read_and_shown(client) -> None:  # type: ignore[no-u
     assert "Gull Island" in html
     title_end = next((b["end"] for b in a["blocks"] if b["kind"] == "title"), 0)
     in_body = [q for q in a["quotes"] if q["content"]["start"] >= title_end]  # the headline is shown plain
-    assert in_body and html.count('<mark class="quote') >= len(in_body)
+    statements = [q for q in in_body if q["act"] == "statement"]  # what the page highlights by default
+    assert statements and html.count('<mark class="quote') >= len(statements)
+    every = client.get(f"/articles/{aid}", params={"act": "all"}).text
+    assert every.count('<mark class="quote') >= len(in_body)
 
 
 def test_pipeline_finds_the_pages_quotes(client) -> None:  # type: ignore[no-untyped-def]

@@ -36,7 +36,7 @@ def test_highlighted_body_marks_quotes_and_cues() -> None:
     article = built_articles()[0]
     views = render.quote_views(article, {"Marta Kellerman": 3, "Oskar Brandt": 4}, [11, 12])
     html = str(render.highlighted_body(article, views))
-    marks = re.findall(r'<mark class="quote (sp-c\w+)" id="(q-\d+)"[^>]*>(.*?)</mark>', html)
+    marks = re.findall(r'<mark class="quote (?:direct|mixed|indirect) (sp-c\w+)" id="(q-\d+)"[^>]*>(.*?)</mark>', html)
     assert [(m[1], m[2]) for m in marks] == [("q-11", "Fares stay where they are until the new boats arrive"),
                                              ("q-12", "the promise was welcome but late")]
     assert marks[0][0] == render.colour_class(3)

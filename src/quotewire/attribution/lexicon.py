@@ -16,19 +16,48 @@ def _lines(name: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
-def cue_verbs() -> dict[str, str]:
-    """lemma -> class (speech, cognition, evidence, stance); the first class listed wins."""
-    out: dict[str, str] = {}
-    for line in _lines("cue_verbs.txt"):
+def _classes(name: str, out: dict[str, str] | None = None) -> dict[str, str]:
+    """``lemma<TAB>class`` lines: lemma -> class, the first class listed winning (default speech)."""
+    out = {} if out is None else out
+    for line in _lines(name):
         lemma, _, cls = line.partition("\t")
         out.setdefault(lemma.strip(), cls.strip() or "speech")
     return out
 
 
 @lru_cache(maxsize=None)
+def cue_verbs() -> dict[str, str]:
+    """lemma -> class (speech, cognition, evidence, stance); the first class listed wins."""
+    return _classes("cue_verbs.txt")
+
+
+@lru_cache(maxsize=None)
+def act_verbs() -> dict[str, str]:
+    """lemma -> class for a quote's act: cue_verbs.txt, then act_verbs.txt for verbs the scorer does not use."""
+    return _classes("act_verbs.txt", dict(cue_verbs()))
+
+
+@lru_cache(maxsize=None)
+def cue_nouns() -> dict[str, str]:
+    """lemma -> class (speech, cognition) of the nouns that report words or thoughts ("her claim that")."""
+    return _classes("cue_nouns.txt")
+
+
+@lru_cache(maxsize=None)
 def titles() -> frozenset[str]:
     return frozenset(_lines("titles.txt"))
+
+
+@lru_cache(maxsize=None)
+def name_titles() -> frozenset[str]:
+    """Titles that stay in a name before a single given name ("Prince Ana")."""
+    return frozenset(_lines("name_titles.txt"))
+
+
+@lru_cache(maxsize=None)
+def document_nouns() -> frozenset[str]:
+    """Things that carry words ("the report said"): their author, when named, is the speaker."""
+    return frozenset(_lines("document_nouns.txt"))
 
 
 @lru_cache(maxsize=None)

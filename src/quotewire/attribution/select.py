@@ -145,8 +145,10 @@ def kind_of(text: str, c: Candidate) -> str:
 
 def build_quotes(article: Article, doc: "Doc", cands: list[Candidate], quotes: list[QuoteSpan],
                  threshold: float, calib: list[tuple[float, float]] | None = None) -> None:
+    from quotewire.attribution.acts import act_of
     from quotewire.attribution.model import calibrate
 
+    from quotewire.attribution.segments import split_runs
     from quotewire.attribution.speakers import resolve
 
     text = article.text
@@ -161,6 +163,8 @@ def build_quotes(article: Article, doc: "Doc", cands: list[Candidate], quotes: l
             cue = _span(text, ca, cb)
         mention = _span(text, *c.char_source) if c.char_source else None
         out.append(Quote(kind=kind_of(text, c), content=_span(text, a, b, c.content), cue=cue,  # type: ignore[arg-type]
-                         speaker=QuoteSpeaker(mention=mention), confidence=round(min(max(calibrate(c.score, calib or []), 0.0), 1.0), 3)))
+                         speaker=QuoteSpeaker(mention=mention), act=act_of(doc, c),  # type: ignore[arg-type]
+                         confidence=round(min(max(calibrate(c.score, calib or []), 0.0), 1.0), 3)))
     article.quotes = out
     resolve(article, doc, kept)
+    split_runs(article)

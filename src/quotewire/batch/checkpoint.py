@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
-from quotewire.batch.dataset import TABLES, fsync_dir, part_files, part_id_of
+from quotewire.batch.dataset import DATASET_VERSION, TABLES, fsync_dir, part_files, part_id_of
 from quotewire.errors import ConfigError
 
 STATE_DIR = "_quotewire"
@@ -87,11 +87,16 @@ class Checkpoint:
             if meta.get("format") != self.fmt:
                 raise ConfigError(str(self.out), f"holds a {meta.get('format')} run; use --format "
                                   f"{meta.get('format')} to resume it, or --restart to start over")
+            version = int(meta.get("dataset_version", 1))
+            if version != DATASET_VERSION:  # its part files have other columns than this run would write
+                raise ConfigError(str(self.out), f"holds a version {version} dataset, and this quotewire writes "
+                                  f"version {DATASET_VERSION} (docs/scale.md); rerun with --restart to start over")
         self._read_log()
         self._remove_orphans()
         self._rebuild_failures()
         self.attempt = int(meta.get("attempts", 0)) + 1
-        meta.update({"format": self.fmt, "attempts": self.attempt, "updated": time.strftime("%Y-%m-%dT%H:%M:%S")})
+        meta.update({"format": self.fmt, "dataset_version": DATASET_VERSION, "attempts": self.attempt,
+                     "updated": time.strftime("%Y-%m-%dT%H:%M:%S")})
         meta.setdefault("created", meta["updated"])
         _atomic_json(meta_path, meta)
         self._log = open(self.state / "done.log", "a", encoding="utf-8")

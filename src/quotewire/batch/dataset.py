@@ -5,26 +5,33 @@ runner, the Ray runner) writes through it, so their outputs are the same rows. T
 below are the documented contract (docs/scale.md); readers such as DuckDB, pandas, Spark SQL
 and ``pyarrow.dataset`` read ``OUT/articles/`` etc. directly (they skip ``.``/``_`` files).
 
-Spans are Python ``str`` offsets into ``articles.text`` (as in the article record).
+Spans are Python ``str`` offsets into ``articles.text`` (as in the article record). A field that
+``quotewire export`` writes too has the same name, meaning and Arrow type here (``content`` is the
+quoted words, ``content_parts`` [start, end] pairs, ``published_date`` a date): the shared types
+come from ``quotewire.store.export.column_types`` (docs/scale.md, docs/archive.md).
 """
 from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from quotewire.store.export import column_types, published_day
+from quotewire.store.quoted import quoted_words
+
 Format = Literal["parquet", "jsonl"]
 FORMATS: tuple[str, ...] = ("parquet", "jsonl")
 TABLES: tuple[str, ...] = ("articles", "quotes", "speakers")
-DATASET_VERSION = 1
+DATASET_VERSION = 2  # 2: the export's names and types (content, cue, speaker_mention, int64, published_date)
 
+_SHARED = column_types()
 _str = pa.string()
-_int = pa.int32()
-_span_part = pa.struct([("start", _int), ("end", _int)])
+_int = pa.int64()
 
 ARTICLES = pa.schema([
     pa.field("doc_id", _str, nullable=False),
@@ -34,6 +41,7 @@ ARTICLES = pa.schema([
     pa.field("publisher", _str),
     pa.field("authors", pa.list_(_str)),
     pa.field("published", _str),  # ISO 8601, as precise as the page gives it
+    pa.field("published_date", _SHARED["published_date"]),  # its date, when it has one
     pa.field("updated", _str),
     pa.field("language", _str),
     pa.field("category", _str),
@@ -52,19 +60,19 @@ QUOTES = pa.schema([
     pa.field("origin", _str, nullable=False),  # the article's origin: unique per input, the safe join key
     pa.field("quote_index", _int, nullable=False),  # position in the article's quotes
     pa.field("kind", _str),  # direct | mixed | indirect
-    pa.field("content_text", _str),
-    pa.field("content_start", _int),
-    pa.field("content_end", _int),
-    pa.field("content_parts", pa.list_(_span_part)),  # pieces of an interrupted quote, else null
-    pa.field("cue_text", _str),
+    pa.field("content", _str),  # the quoted words: an interrupted quote's parts joined with " … "
+    pa.field("content_start", _SHARED["content_start"]),
+    pa.field("content_end", _SHARED["content_end"]),
+    pa.field("content_parts", _SHARED["content_parts"]),  # [start, end] of each part of an interrupted quote
+    pa.field("cue", _str),
     pa.field("cue_start", _int),
     pa.field("cue_end", _int),
     pa.field("speaker_name", _str),
     pa.field("speaker_role", _str),
-    pa.field("speaker_mention_text", _str),
+    pa.field("speaker_mention", _str),
     pa.field("speaker_mention_start", _int),
     pa.field("speaker_mention_end", _int),
-    pa.field("confidence", pa.float64()),
+    pa.field("confidence", _SHARED["confidence"]),
 ], metadata={"quotewire.table": "quotes", "quotewire.dataset_version": str(DATASET_VERSION)})
 
 SPEAKERS = pa.schema([
@@ -86,12 +94,19 @@ def empty_rows() -> Rows:
     return {t: [] for t in TABLES}
 
 
-def _span(span: dict[str, Any] | None) -> tuple[Any, Any, Any, Any]:
+class _SpanView(NamedTuple):  # what quoted_words reads of a Span, without validating a model per quote
+    text: str
+    parts: list
+
+
+def _span(span: dict[str, Any] | None, text: str = "") -> tuple[Any, Any, Any, Any]:
+    """(words, start, end, parts) of a span: the words as the archive stores them (``quoted_words``)."""
     if not span:
         return None, None, None, None
     parts = span.get("parts")
-    parts_rows = [{"start": int(s), "end": int(e)} for s, e in parts] if parts else None
-    return span.get("text"), span.get("start"), span.get("end"), parts_rows
+    parts_rows = [[int(s), int(e)] for s, e in parts] if parts else None
+    words = quoted_words(_SpanView(span.get("text") or "", parts), text) if parts else span.get("text")
+    return words, span.get("start"), span.get("end"), parts_rows
 
 
 def rows_of(article: dict[str, Any], origin: str) -> Rows:
@@ -112,6 +127,7 @@ def rows_of(article: dict[str, Any], origin: str) -> Rows:
         "publisher": article.get("publisher"),
         "authors": list(article.get("authors") or []),
         "published": article.get("published"),
+        "published_date": published_day(article.get("published")),
         "updated": article.get("updated"),
         "language": article.get("language"),
         "category": article.get("category"),
@@ -127,16 +143,16 @@ def rows_of(article: dict[str, Any], origin: str) -> Rows:
     }
     quote_rows = []
     for i, q in enumerate(quotes):
-        c_text, c_start, c_end, c_parts = _span(q.get("content"))
-        cue_text, cue_start, cue_end, _ = _span(q.get("cue"))
+        c_text, c_start, c_end, c_parts = _span(q.get("content"), article.get("text", ""))
+        cue_text, cue_start, cue_end, _ = _span(q.get("cue"), article.get("text", ""))
         sp = q.get("speaker") or {}
         m_text, m_start, m_end, _ = _span(sp.get("mention"))
         quote_rows.append({
             "doc_id": doc_id, "origin": origin, "quote_index": i, "kind": q.get("kind"),
-            "content_text": c_text, "content_start": c_start, "content_end": c_end, "content_parts": c_parts,
-            "cue_text": cue_text, "cue_start": cue_start, "cue_end": cue_end,
+            "content": c_text, "content_start": c_start, "content_end": c_end, "content_parts": c_parts,
+            "cue": " ".join(cue_text.split()) if cue_text else cue_text, "cue_start": cue_start, "cue_end": cue_end,
             "speaker_name": sp.get("name"), "speaker_role": sp.get("role"),
-            "speaker_mention_text": m_text, "speaker_mention_start": m_start, "speaker_mention_end": m_end,
+            "speaker_mention": m_text, "speaker_mention_start": m_start, "speaker_mention_end": m_end,
             "confidence": float(q.get("confidence", 0.5)),
         })
     speaker_rows = [{
@@ -193,12 +209,27 @@ def write_part(out: Path, part_id: str, rows: Rows, fmt: str) -> list[Path]:
             tbl = pa.Table.from_pylist(rows[table], schema=SCHEMAS[table])
             _fsync_write(path, lambda tmp, tbl=tbl: pq.write_table(tbl, tmp, compression="zstd"))
         else:
-            lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows[table])
+            lines = "".join(json.dumps(r, ensure_ascii=False, default=_json_value) + "\n" for r in rows[table])
             _fsync_write(path, lambda tmp, lines=lines: tmp.write_text(lines, encoding="utf-8"))
         written.append(path)
     for table in TABLES:
         fsync_dir(out / table)
     return written
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()  # published_date: YYYY-MM-DD in JSON Lines
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def _dates_from_json(rows: list[dict[str, Any]], schema: pa.Schema) -> list[dict[str, Any]]:
+    names = [f.name for f in schema if pa.types.is_date32(f.type)]
+    for r in rows:
+        for n in names:
+            if isinstance(r.get(n), str):
+                r[n] = date.fromisoformat(r[n])
+    return rows
 
 
 def part_files(out: Path, table: str) -> list[Path]:
@@ -223,7 +254,7 @@ def read_table(out: str | os.PathLike[str], table: str) -> pa.Table:
             tables.append(pq.read_table(path, schema=schema))
         elif path.suffix == ".jsonl":
             rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-            tables.append(pa.Table.from_pylist(rows, schema=schema))
+            tables.append(pa.Table.from_pylist(_dates_from_json(rows, schema), schema=schema))
     if not tables:
         return schema.empty_table()
     return pa.concat_tables(tables)

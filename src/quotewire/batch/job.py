@@ -29,6 +29,7 @@ class JobReport:
     removed_orphans: int = 0
     interrupted: bool = False
     failures: list[dict[str, Any]] = field(default_factory=list)  # this run's
+    clusters: int | None = None  # in OUT/clusters/ (batch/clusters.py), when quotes were attributed
 
 
 def count_total(specs: Sequence[str]) -> int | None:
@@ -107,4 +108,8 @@ def run_job(specs: Sequence[str], out: str | os.PathLike[str], *, fmt: str = "pa
             report.total_articles = writer.checkpoint.committed_articles
             report.failures = writer.checkpoint.failures[failures_before:]
             report.workers = stats.workers or report.workers
+    if attribute and not report.interrupted:
+        from quotewire.batch.clusters import write_clusters
+
+        report.clusters = write_clusters(out, fmt)  # the same quote across articles: after the run
     return report

@@ -32,6 +32,33 @@ def require_ray() -> Any:
     return ray
 
 
+def join_cluster(ray: Any, address: str, kwargs: dict[str, Any]) -> None:
+    """``ray.init(address=...)``, with each way it fails as one line naming ``--address``."""
+    import warnings
+
+    try:
+        with warnings.catch_warnings():  # Ray Client warns about ports on stderr before it raises
+            warnings.simplefilter("ignore")
+            ray.init(address=address, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - whatever Ray raises, the user gets one line
+        raise ConfigError(f"--address {address}", _join_failure(address, exc)) from None
+
+
+def _join_failure(address: str, exc: Exception) -> str:
+    said = " ".join(str(exc).split())
+    if "ray[client]" in said:  # grpcio missing: the ray:// form needs Ray Client
+        return f"the ray:// form needs Ray Client, which is not installed: {INSTALL_HINT}"
+    if isinstance(exc, ConnectionError) and address.startswith("ray://"):
+        return ("no Ray Client server answered there: is the cluster's head node up, and its Ray Client "
+                "port (10001 unless `ray start --ray-client-server-port` says otherwise) reachable from here?")
+    if isinstance(exc, ConnectionError) and address == "auto":
+        return ("no running Ray cluster found on this machine: start one with `ray start --head` "
+                "(or join one with --address ray://HEAD:10001), or leave out --address to start a local Ray")
+    if isinstance(exc, ConnectionError):
+        return f"no Ray cluster answered there ({said[:200]})"
+    return f"cannot join the Ray cluster: {type(exc).__name__}: {said[:300]}"
+
+
 def _raw_schema() -> Any:
     import pyarrow as pa
 
@@ -140,7 +167,7 @@ def iter_outcomes_ray(specs: Iterable[str], *, workers: int | None, chunk_size: 
         kwargs: dict[str, Any] = {"log_to_driver": False, "include_dashboard": False,
                                   "configure_logging": False}
         if address:
-            ray.init(address=address, **kwargs)
+            join_cluster(ray, address, kwargs)
         else:
             ray.init(num_cpus=workers, **kwargs)
         started = True

@@ -9,7 +9,7 @@ from quotewire.cli.app import app, err
 # Command modules register themselves on `app` when imported.
 from quotewire.cli import extract  # noqa: E402,F401
 
-for _optional in ("archive", "serve", "run"):
+for _optional in ("archive", "serve", "run", "clusters"):
     try:
         __import__(f"quotewire.cli.{_optional}")
     except ModuleNotFoundError as _exc:  # a module not written yet

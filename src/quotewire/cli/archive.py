@@ -18,6 +18,9 @@ FromOpt = Annotated[Optional[str], typer.Option("--from", help="Published on or 
 ToOpt = Annotated[Optional[str], typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")]
 KindOpt = Annotated[Optional[str], typer.Option("--kind", "-k", help="direct, mixed or indirect (comma list).")]
 LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language code of the article, e.g. en.")]
+ActOpt = Annotated[str, typer.Option("--act", help="What the cue reports: statement (said, told, wrote, according "
+                                     "to ...), belief (thinks, expects, wants, plans ...), other; several with "
+                                     "commas, or all.", metavar="ACTS")]
 QUERY_HELP = ('Words to find (all must match); "exact phrase", prefix*, -exclude, a OR b. '
               "Leave out to list the newest quotes.")
 
@@ -31,9 +34,24 @@ def _open(db: str | None, *, create: bool = True):  # noqa: ANN202
     return Archive.open(db, create=create)
 
 
+def _open_to_read(db: str | None, *, any_revision: bool = False):  # noqa: ANN202
+    """For commands that only read: the archive must exist (one line naming the path otherwise, and
+    nothing is created), and its connections cannot write. Only ingest and db upgrade create one."""
+    from quotewire.store import Archive
+
+    return Archive.open(db, create=False, readonly=True, any_revision=any_revision)
+
+
 def _filters(speaker: str | None, outlet: str | None, date_from: str | None, date_to: str | None,
-             kind: str | None, lang: str | None) -> dict[str, str | None]:
-    return dict(speaker=speaker, outlet=outlet, date_from=date_from, date_to=date_to, kind=kind, language=lang)
+             kind: str | None, lang: str | None, act: str = "statement") -> dict[str, str | None]:
+    from quotewire.records import parse_acts
+
+    try:
+        parse_acts(act)
+    except ValueError as exc:
+        fail(f"--act {act}: {exc}")
+    return dict(speaker=speaker, outlet=outlet, date_from=date_from, date_to=date_to, kind=kind, language=lang,
+                act=act)
 
 
 @app.command()
@@ -100,7 +118,7 @@ def ingest(
 def search(
     query: Annotated[Optional[list[str]], typer.Argument(help=QUERY_HELP, metavar="QUERY...")] = None,
     speaker: SpeakerOpt = None, outlet: OutletOpt = None, date_from: FromOpt = None, date_to: ToOpt = None,
-    kind: KindOpt = None, lang: LangOpt = None,
+    kind: KindOpt = None, lang: LangOpt = None, act: ActOpt = "statement",
     page: Annotated[int, typer.Option("--page", "-p", min=1, help="Page of results.")] = 1,
     per_page: Annotated[int, typer.Option("--per-page", "-n", min=1, max=500, help="Results per page.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object (items, total, page) instead of a table.")]
@@ -108,10 +126,10 @@ def search(
     db: DbOpt = None,
 ) -> None:
     """Search archived quotes: ranked full text with filters, a page at a time."""
-    archive = _open(db)
+    archive = _open_to_read(db)
     try:
         result = archive.search(" ".join(query or []) or None, page=page, per_page=per_page,
-                                **_filters(speaker, outlet, date_from, date_to, kind, lang))
+                                **_filters(speaker, outlet, date_from, date_to, kind, lang, act))
     finally:
         archive.close()
     if as_json:
@@ -129,18 +147,60 @@ def search(
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("quote", ratio=5)
     table.add_column("speaker", ratio=2)
-    table.add_column("outlet / date", ratio=2)
+    table.add_column("article / outlet / date", ratio=3)
     for hit in result.items:
         snippet = (hit.snippet or hit.content).replace("[", "\\[").replace("\\[\\[", "[bold yellow]")
         snippet = snippet.replace("]]", "[/bold yellow]")
-        who = hit.speaker_name or "-"
+        # quotation marks only around quoted words: direct in marks, mixed as written, indirect as reported
+        if hit.kind == "direct":
+            snippet = f"“{snippet}”"
+        elif hit.kind == "indirect":
+            snippet = f"[dim](reported)[/dim] {snippet}"
+        if hit.speaker_kind == "unnamed":  # described, not named: never shown as a name
+            who = (hit.speaker_mention or "-").replace("[", "\\[") + " [dim](unnamed source)[/dim]"
+        else:
+            who = (hit.speaker_name or "-").replace("[", "\\[")
         if hit.speaker_role:
             who += "\n[dim]" + hit.speaker_role.replace("[", "\\[") + "[/dim]"
         where = " ".join(x for x in (hit.outlet_name, hit.published and hit.published[:10]) if x) or "-"
-        table.add_row(str(hit.quote_id), f"{snippet}\n[dim]{hit.kind}[/dim]", who, where.replace("[", "\\["))
+        where = (hit.article_title or "Untitled article") + "\n" + where
+        cue_note = (" · " + hit.cue.replace("[", "\\[")) if hit.cue else ""  # the reporting verb
+        act_note = "" if hit.act == "statement" else f", {hit.act}"
+        table.add_row(str(hit.quote_id), f"{snippet}\n[dim]{hit.kind}{act_note}{cue_note}[/dim]", who,
+                      where.replace("[", "\\["))
     out.print(table)
     last = (result.total + result.per_page - 1) // result.per_page
     err.print(f"page {result.page} of {last}, {result.total} quotes", markup=False)
+
+
+@app.command()
+def show(
+    quote_id: Annotated[str, typer.Argument(help="The quote's id (the # column of `quotewire search`).",
+                                            metavar="QUOTE_ID", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object (the quote and its paragraph).")]
+    = False,
+    db: DbOpt = None,
+) -> None:
+    """One quote in its paragraph, with its speaker, cue, article, outlet, date and link."""
+    from quotewire.cli.quote_view import paragraph_of, render_quote
+
+    value = quote_id.strip()
+    if not (value.isascii() and value.isdigit()) or int(value) == 0:
+        fail(f"{quote_id}: not a quote id (a whole number from 1, as `quotewire search` shows)")
+    archive = _open_to_read(db)
+    try:
+        hit = archive.quote(int(value))
+        stored = archive.article(hit.article_id) if hit else None
+    finally:
+        archive.close()
+    if hit is None or stored is None:
+        fail(f"no quote with id {value} in {archive.name}", code=1)
+    para, marked = paragraph_of(stored, hit.quote_id)
+    if as_json:
+        write_out(json.dumps({"quote": hit.model_dump(mode="json"), "paragraph": para,
+                              "quote_in_paragraph": marked}, ensure_ascii=False, indent=2) + "\n")
+        return
+    write_out(render_quote(hit, para, marked))
 
 
 @app.command()
@@ -151,9 +211,9 @@ def export(
     out: Annotated[Optional[str], typer.Option("--out", help="File to write; - for standard output (csv, jsonl).")]
     = None,
     speaker: SpeakerOpt = None, outlet: OutletOpt = None, date_from: FromOpt = None, date_to: ToOpt = None,
-    kind: KindOpt = None, lang: LangOpt = None, db: DbOpt = None,
+    kind: KindOpt = None, lang: LangOpt = None, act: ActOpt = "statement", db: DbOpt = None,
 ) -> None:
-    """Export every quote a search finds as CSV, JSON Lines or Parquet."""
+    """Export every quote a search finds as CSV, JSON Lines or Parquet (statements unless --act says)."""
     from quotewire.store.export import FORMATS, write_export
 
     if out is None:
@@ -167,10 +227,10 @@ def export(
         fail(f"--format {fmt}: choose {', '.join(FORMATS)}")
     if out == "-" and fmt == "parquet":
         fail("--format parquet needs a file for --out")
-    archive = _open(db)
+    archive = _open_to_read(db)
     try:
         hits = archive.iter_search(" ".join(query or []) or None,
-                                   **_filters(speaker, outlet, date_from, date_to, kind, lang))
+                                   **_filters(speaker, outlet, date_from, date_to, kind, lang, act))
         n = write_export(hits, fmt, sys.stdout.buffer if out == "-" else out)
     finally:
         archive.close()
@@ -201,11 +261,9 @@ def db_status(db: DbOpt = None,
     """Schema revision and record counts of the archive."""
     from quotewire.store.schema import current_revision, head_revision
 
-    archive = _open(db, create=False)
+    archive = _open_to_read(db, any_revision=True)
     try:
         rev = current_revision(archive.engine)
-        if rev is None:
-            fail(f"{archive.name}: no archive here yet (run quotewire ingest or quotewire db upgrade)")
         info = {"archive": archive.name, "revision": rev, "head": head_revision(), **archive.stats()}
     finally:
         archive.close()
@@ -220,7 +278,7 @@ def db_failures(db: DbOpt = None,
                 limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many, newest first.")] = 50,
                 as_json: Annotated[bool, typer.Option("--json", help="JSON Lines.")] = False) -> None:
     """Inputs that could not be archived, with the reason, newest first."""
-    archive = _open(db)
+    archive = _open_to_read(db)
     try:
         failures = archive.failures(limit=limit)
     finally:

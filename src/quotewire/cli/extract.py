@@ -47,6 +47,13 @@ def extract(
                                                   "default: the file name without extensions).")] = None,
     no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Skip quote attribution: structure and "
                                             "metadata only (much faster).")] = False,
+    act: Annotated[str, typer.Option("--act", help="Which quotes to write, by what the cue reports: "
+                                     "statement (said, told, wrote, according to ...), belief (thinks, "
+                                     "expects, wants, plans ...), other, or all; several with commas.",
+                                     metavar="ACTS")] = "statement",
+    join_runs: Annotated[bool, typer.Option("--join-runs", help="One quote per run of speech (\"A,\" she "
+                                            "said. \"B.\" as one quote in parts), as PolNeAR annotates; "
+                                            "default: one quote per pair of quotation marks.")] = False,
 ) -> None:
     """Read news pages into article records with their quotes and speakers.
 
@@ -65,6 +72,12 @@ def extract(
     from quotewire.records import RawDocument
     from quotewire.sources import open_input
 
+    from quotewire.records import parse_acts
+
+    try:
+        acts = parse_acts(act)
+    except ValueError as exc:
+        fail(f"--act: {exc}")
     chosen = form.value
     if as_body:
         if chosen not in ("auto", "body"):
@@ -109,14 +122,17 @@ def extract(
                 _error(f"{result.skipped.origin}: {result.skipped.message}")
                 continue
             written += 1
+            article = result.article.with_acts(acts)
+            if join_runs:
+                article = article.joined()
             if fmt == Format.json:
-                write_out(result.article.to_json(indent=2) + "\n")
+                write_out(article.to_json(indent=2) + "\n")
             elif fmt == Format.jsonl:
-                write_out(result.article.to_json() + "\n")
+                write_out(article.to_json() + "\n")
             else:
                 from quotewire.cli.markdown import article_markdown
 
-                write_out(article_markdown(result.article) + ("\n\n---\n\n" if len(inputs) > 1 else "\n"))
+                write_out(article_markdown(article) + ("\n\n---\n\n" if len(inputs) > 1 else "\n"))
     finally:
         if progress is not None:
             progress.stop()

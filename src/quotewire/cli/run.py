@@ -20,6 +20,7 @@ class Engine(str, Enum):
 
 
 @app.command(epilog="Output: OUT/articles/, OUT/quotes/, OUT/speakers/ (one part file per committed part, "
+                    "plus OUT/clusters/, the same quote across articles, after the run; "
                     "readable by DuckDB, pandas, Spark SQL), OUT/failures.jsonl. Killed or interrupted? Run the "
                     "same command again: it resumes where it stopped. `quotewire run --schema` prints the columns.")
 def run(
@@ -74,6 +75,8 @@ def run(
     dups = f", {s.duplicates} duplicate inputs read once" if s.duplicates else ""
     warn(f"{s.processed} inputs in {s.elapsed:.1f} s ({s.rate:.1f}/s): {s.articles} articles, "
          f"{s.failed} failed{resumed}{dups}; {report.total_articles} articles in {out}")
+    if report.clusters is not None:
+        warn(f"{report.clusters} quote clusters in {out}/clusters/ (the same quote across articles)")
     if report.failures:
         for f in report.failures[:10]:
             warn(f"  failed {f['origin']}: {f['message']} [{f['reason']}]")

@@ -21,6 +21,9 @@ DbOpt = Annotated[Optional[str], typer.Option(
 HostOpt = Annotated[str, typer.Option(
     "--host", help="Address to listen on. The default serves this machine only; 0.0.0.0 opens it to the network.")]
 PortOpt = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")]
+WorkersOpt = Annotated[Optional[int], typer.Option(
+    "--workers", "-w", min=1, max=64, show_default=False,
+    help="Processes that answer requests, each with its own archive connections. Default: the number of cores.")]
 
 
 def archive_url(db: str | None) -> str | None:
@@ -66,29 +69,45 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def run_server(url: str | None, host: str, port: int) -> None:
-    import uvicorn
-
+def run_server(url: str | None, host: str, port: int, workers: int | None = None) -> None:
+    """Serve read-only: the archive must exist (one line and nothing created otherwise)."""
     from quotewire.errors import QuotewireError
     from quotewire.web import create_app
+    from quotewire.web.server import default_workers, serve_here, serve_workers
 
+    n = workers or default_workers()
     _check_port(host, port)
     try:
-        web = create_app(url)
+        if n == 1:
+            web = create_app(url)
+            name = web.state.archive.name
+        else:  # check the archive here, so a bad one fails before any worker starts
+            from quotewire.store import Archive
+
+            with Archive.open(url, create=False, readonly=True) as archive:
+                archive.stats()
+                name = archive.name
     except QuotewireError as exc:
         fail(exc.one_line())
     if not _is_loopback(host):
         warn(f"listening on {host}: anyone who can reach this machine can read the archive")
     shown = f"[{host}]" if ":" in host else host
-    err.print(f"quotewire: serving {web.state.archive.name} at http://{shown}:{port}/ (Ctrl-C to stop)",
+    procs = "1 process" if n == 1 else f"{n} worker processes"
+    err.print(f"quotewire: serving {name} at http://{shown}:{port}/ with {procs} (Ctrl-C to stop)",
               markup=False, highlight=False)
-    uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
+    if n == 1:
+        serve_here(web, host, port)
+        return
+    status = serve_workers(url, host, port, n, on_error=lambda message: fail(message, code=1))
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command()
-def serve(db: DbOpt = None, host: HostOpt = DEFAULT_HOST, port: PortOpt = DEFAULT_PORT) -> None:
+def serve(db: DbOpt = None, host: HostOpt = DEFAULT_HOST, port: PortOpt = DEFAULT_PORT,
+          workers: WorkersOpt = None) -> None:
     """Serve the archive's web UI and JSON API (read-only; ingest with `quotewire ingest`)."""
-    run_server(archive_url(db), host, port)
+    run_server(archive_url(db), host, port, workers)
 
 
 def ingest_samples(url: str | None, folder: Path | None = None) -> tuple[int, int]:
@@ -136,7 +155,7 @@ def ingest_samples(url: str | None, folder: Path | None = None) -> tuple[int, in
 
 
 @app.command()
-def demo(db: DbOpt = None, host: HostOpt = DEFAULT_HOST, port: PortOpt = DEFAULT_PORT,
+def demo(db: DbOpt = None, host: HostOpt = DEFAULT_HOST, port: PortOpt = DEFAULT_PORT, workers: WorkersOpt = None,
          no_serve: Annotated[bool, typer.Option("--no-serve", help="Ingest the samples and exit.")] = False) -> None:
     """Ingest the sample pages shipped with quotewire into a local archive, then serve it."""
     url = archive_url(db)
@@ -149,4 +168,4 @@ def demo(db: DbOpt = None, host: HostOpt = DEFAULT_HOST, port: PortOpt = DEFAULT
         if failed:
             raise typer.Exit(1)
         return
-    run_server(url, host, port)
+    run_server(url, host, port, workers)

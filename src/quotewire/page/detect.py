@@ -30,12 +30,21 @@ def check_form(form: str | None) -> str:
     return form
 
 
+_PAGE_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.I)
+_MARKUP_START = re.compile(r"<(?:!--|!doctype|\?xml|/?[a-zA-Z][\w:-]*[\s/>])", re.I)
+
+
 def looks_like_html(text: str) -> bool:
-    head = text[:65536].lstrip()
+    """Markup from the start; a page whose first character is prose is HTML only when it has the
+    page's own tags (``<html>``, ``<head>``, ``<body>``): a text dump of an article about code
+    shows tags inside its prose (``<div className=...>``, ``<branch>``) and stays text."""
+    head = text[:65536].lstrip("\ufeff \t\r\n")
     if head[:15].lower().startswith(("<!doctype html", "<html", "<?xml")) and _HTML.search(head):
         return True
     tags = _TAGS.findall(head)
-    return len(tags) >= 3 and bool(_HTML.search(head))
+    if len(tags) < 3 or not _HTML.search(head):
+        return False
+    return bool(_MARKUP_START.match(head)) or bool(_PAGE_TAG.search(head))
 
 
 def looks_like_body(text: str) -> bool:

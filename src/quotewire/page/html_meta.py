@@ -7,6 +7,7 @@ clock, the file or free text.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -73,13 +74,72 @@ def iso_date(value: Any) -> str | None:
     return out
 
 
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.I)
+_SITE_SEP = re.compile(r"\s+(?:[-|–—:·•»]|::)\s+")
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def unescape(value: str | None) -> str | None:
+    """HTML entities decoded (twice at most: JSON-LD and meta values are often escaped twice,
+    ``&amp;quot;``) and whitespace squashed; None stays None."""
+    if value is None:
+        return None
+    for _ in range(2):
+        if not _ENTITY.search(value):
+            break
+        value = html.unescape(value)
+    return " ".join(value.split())
+
+
+def _site_key(text: str) -> str:
+    return _NON_ALNUM.sub("", text.lower())
+
+
+def cut_site_name(title: str | None, site_names: list[str]) -> str | None:
+    """``"Headline - La Stampa"``, ``"Site | Headline"`` -> ``"Headline"`` when the cut part is
+    the site's name (``og:site_name``, the publisher, or the host, as in ``lastampa.it``). A
+    title with no part that names the site is kept whole."""
+    if not title:
+        return title
+    keys = {k for k in (_site_key(n) for n in site_names if n) if len(k) >= 3}
+    if not keys:
+        return title
+    # the title's parts as (start, end) spans between separators
+    spans, pos = [], 0
+    for m in _SITE_SEP.finditer(title):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(title)))
+
+    def is_site(span: tuple[int, int]) -> bool:
+        k = _site_key(title[span[0]:span[1]])
+        return bool(k) and any(k == key or (len(k) >= 4 and (k in key or key in k)) for key in keys)
+
+    while len(spans) > 1 and is_site(spans[-1]):
+        spans.pop()
+    while len(spans) > 1 and is_site(spans[0]):
+        spans.pop(0)
+    return title[spans[0][0]:spans[-1][1]].strip() or title
+
+
+def host_name(url: str | None) -> str | None:
+    """``https://www.lastampa.it/x`` -> ``lastampa``: the registrable name, for site-name cuts."""
+    m = re.match(r"^[a-z][a-z0-9+.-]*://([^/:?#]+)", url or "", re.I)
+    if not m:
+        return None
+    labels = [x for x in m.group(1).lower().split(".") if x not in ("www", "m", "amp", "edition")]
+    if len(labels) >= 3 and len(labels[-2]) <= 3:  # example.co.uk
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else (labels[0] if labels else None)
+
+
 def _names(value: Any) -> list[str]:
     """Author or publisher names from a JSON-LD value (str, dict or list of them)."""
     if isinstance(value, str):
-        return [value]
+        return [unescape(value) or ""]
     if isinstance(value, dict):
         name = value.get("name")
-        return [name] if isinstance(name, str) else []
+        return [unescape(name) or ""] if isinstance(name, str) else []
     if isinstance(value, list):
         return [n for v in value for n in _names(v)]
     return []
@@ -182,6 +242,10 @@ def read_markup_meta(tree: HtmlElement) -> MarkupMeta:
                 meta.tags = [t.strip() for v in tags[k] for t in v.split(",") if t.strip()]
                 break
     meta.title = meta.title or _first(tags, ("og:title", "twitter:title", "dc.title", "headline"))
+    meta.title = unescape(meta.title)
+    meta.publisher = unescape(meta.publisher)
+    meta.section = unescape(meta.section)
+    meta.tags = [t for t in (unescape(x) for x in meta.tags) if t]
     meta.url = meta.url or _first(tags, ("og:url",))
     if not meta.url:
         canon = tree.find(".//link[@rel='canonical']")

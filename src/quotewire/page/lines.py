@@ -22,6 +22,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENT_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*$|[.!?…]["'”’»)\]]*\s*\(\w[^)]{0,40}\)$""")
 _BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□➤►▶→✓✔\-–—*+]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 
+PREFIX_LABELLED = 30  # words of a line a 'Read also:' prefix can still label as chrome
 CHROME_DIR = Path(__file__).resolve().parent.parent / "data" / "chrome"
 CHROME_KINDS = ("cookie_notice", "language_prompt", "newsletter", "subscribe", "comments", "related",
                 "share", "advertisement", "footer", "navigation")
@@ -159,9 +160,10 @@ def chrome_kind(text: str, words: int, tokens: list[str] | None = None, k: str |
         m = lex.patterns.search(_LEAD.sub("", folded))
         if m and m.lastgroup:
             return m.lastgroup
-    if words <= 12 and folded.startswith(lex.prefix_any):
+    if words <= PREFIX_LABELLED and folded.startswith(lex.prefix_any):
         for phrase, kind in lex.prefix:
-            if folded.startswith(phrase):
+            # a phrase ending in a colon labels the headline after it ('Read also: ...'), however long
+            if folded.startswith(phrase) and (words <= 12 or phrase.endswith(":")):
                 return kind
     if words <= 80 and lex.contains is not None:
         tokens = WORD.findall(folded) if tokens is None else tokens

@@ -1,9 +1,15 @@
 """Dispatch: detect the input form and hand the decoded page to the right reader."""
 from __future__ import annotations
 
+import re
+
+from quotewire.errors import EmptyInput
 from quotewire.page import body, detect, html, textdump
 from quotewire.page.decode import decode
 from quotewire.records import Article, RawDocument
+
+_WORD = re.compile(r"\w+")
+MIN_DUMP_WORDS = 3  # a dump with fewer words than this (a page that rendered to nothing) is refused
 
 
 def read_page(raw: RawDocument) -> Article:
@@ -11,6 +17,8 @@ def read_page(raw: RawDocument) -> Article:
     text = decode(raw)
     form = raw.form if raw.form != "auto" else detect.detect_form(text, raw.content_type, raw.origin)
     doc_id = raw.doc_id or detect.default_doc_id(raw.origin)
+    if raw.form == "auto" and form == "text" and len(_WORD.findall(text)) < MIN_DUMP_WORDS:
+        raise EmptyInput(raw.origin, f"no article text (a near-empty text dump: {len(_WORD.findall(text))} word(s))")
     if form == "html":
         article = html.read_html(text, doc_id=doc_id, url=raw.url, origin=raw.origin)
     elif form == "text":

@@ -25,7 +25,7 @@ import re
 from quotewire.page.assemble import PageParts, assemble
 from quotewire.page.lines import WORD, Line, byline_words, make_line
 from quotewire.page.normalize import normalize_spaces, squeeze
-from quotewire.page.textdump_meta import byline_authors, credit_of, is_date_line, label_of, parse_date
+from quotewire.page.textdump_meta import byline_authors, credit_of, is_date_line, label_of, parse_date, publisher_of
 from quotewire.records import Article, BlockKind, Boilerplate, Image
 
 # Chrome that opens a section of links or comments: the run of lines under it goes too.
@@ -60,6 +60,7 @@ def read_text_dump(text: str, doc_id: str) -> Article:
     _head_images(lines, head, start, kind, parts)
     _body(lines, start, end, kind, parts)
     _boilerplate(lines, kind, parts)
+    parts.publisher = publisher_of([ln.text for ln in lines], end)
     return assemble(doc_id, parts, "text")
 
 
@@ -147,6 +148,11 @@ MID_WORDS = 10
 MID_SCORE = 1.0
 SEP_SHARE = 0.5
 END_WEIGHT = {"comments": 0.0}
+END_MIN = 80  # words of article prose above a comments header before it ends the article
+SHORT_SCORE = -1.5
+SHORT_ALONE = -1.5
+CHROME_SCORE = -6.0
+BARRIER_SCORE = -15.0
 
 
 def _separated(lines: list[Line]) -> bool:
@@ -170,15 +176,15 @@ def _runs(lines: list[Line]) -> list[int]:
     return sizes
 
 
-def _score(ln: Line, meta: set[int], i: int, separated: bool, run: int = 1) -> float:
+def _score(ln: Line, meta: set[int], i: int, separated: bool, run: int = 1, lone: bool = False) -> float:
     if i in meta:
         return -2.0
     if ln.chrome:
-        return -15.0 if ln.chrome in _BARRIERS else -6.0
+        return BARRIER_SCORE if ln.chrome in _BARRIERS else CHROME_SCORE
     if ln.prose:
         w = float(min(ln.words, 60))
         # on a page of blank-separated paragraphs, prose packed in a run of lines is a teaser list
-        if not separated or (ln.blank_before and ln.blank_after):
+        if not separated or (ln.blank_before and ln.blank_after) or (LEAD_ALONE and lone):
             return w
         return w * (RUN_WEIGHT if run >= LONG_RUN else ADJ_WEIGHT)
     if ln.tabs:
@@ -187,7 +193,35 @@ def _score(ln: Line, meta: set[int], i: int, separated: bool, run: int = 1) -> f
         return 1.0
     if ln.words >= MID_WORDS:
         return MID_SCORE  # a list item or a long heading: neither for nor much against
-    return -3.0
+    if run == 1:
+        return SHORT_ALONE  # a short line set apart by blank lines: a heading, a caption, a button
+    return SHORT_SCORE
+
+
+LEAD_ALONE = True  # a lone packed paragraph opening or closing the article (see _lone_prose) is no teaser
+
+
+def _lone_prose(lines: list[Line], i: int) -> bool:
+    """The only prose line of its block (lines with no blank line between) that opens or closes the
+    article's paragraphs: a lead packed under its byline and followed by a paragraph set apart, or a
+    closing paragraph packed above the footer's chrome. A teaser list packs several."""
+    j = i - 1
+    while j >= 0 and not lines[j].blank_after:
+        if lines[j].prose and not lines[j].chrome:
+            return False
+        j -= 1
+    first = j + 1
+    j = i
+    while j + 1 < len(lines) and not lines[j].blank_after:
+        j += 1
+        if lines[j].prose and not lines[j].chrome:
+            return False
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    prev = lines[first - 1] if first > 0 else None
+    lead = i == j and nxt is not None and nxt.prose and nxt.blank_before and nxt.blank_after
+    closing = i == first and j > i and prev is not None and prev.blank_after \
+        and all(ln.chrome for ln in lines[i + 1:j + 1])
+    return lead or closing
 
 
 def _region(lines: list[Line], meta: set[int]) -> tuple[int, int]:
@@ -198,8 +232,8 @@ def _region(lines: list[Line], meta: set[int]) -> tuple[int, int]:
     prose_words, weight = 0, 1.0
     runs = _runs(lines)
     for i, ln in enumerate(lines):
-        v = _score(ln, meta, i, separated, runs[i])
-        if ln.chrome in END_WEIGHT and prose_words >= 80:
+        v = _score(ln, meta, i, separated, runs[i], _lone_prose(lines, i))
+        if ln.chrome in END_WEIGHT and prose_words >= END_MIN:
             # below a comments header after an article, prose is readers' comments
             weight = min(weight, END_WEIGHT[ln.chrome])
         elif ln.prose:
@@ -211,7 +245,24 @@ def _region(lines: list[Line], meta: set[int]) -> tuple[int, int]:
             run += v
         if run > best:
             best, best_span = run, (run_start, i)
+    if FINISH_BLOCK:
+        best_span = best_span[0], _finish_block(lines, best_span[1], meta)
     return best_span
+
+
+FINISH_BLOCK = True  # a region that ends inside a block of lines runs on to the block's last paragraph
+
+
+def _finish_block(lines: list[Line], e: int, meta: set[int]) -> int:
+    """The article's end: when the region stops inside a run of lines with no blank line between
+    (a pull quote, its speaker card, the closing paragraph), it takes the rest of that run if
+    the run ends in prose and holds no chrome or metadata."""
+    j = e
+    while j + 1 < len(lines) and not lines[j].blank_after:
+        j += 1
+        if lines[j].chrome or j in meta:
+            return e
+    return j if j > e and lines[j].prose else e
 
 
 # --- the headline ----------------------------------------------------------------------------
@@ -219,40 +270,65 @@ def _region(lines: list[Line], meta: set[int]) -> tuple[int, int]:
 
 def _title_like(ln: Line) -> bool:
     return (2 <= ln.words <= _MAX_TITLE_WORDS and ln.chrome is None and not ln.tabs and not ln.bullet
-            and not ln.text.endswith((".", ",", ";", ":")) and not ln.lower_start and ln.chars <= 250)
+            and not ln.text.endswith((".", ",", ";", ":")) and ln.chars <= 250
+            and not (ln.lower_start and ln.text[:1].isalpha()))   # '16-inch MacBook ...' starts fine
 
 
 def _title(lines: list[Line], start: int, end: int, meta: set[int]) -> tuple[int | None, list[int]]:
     """The headline line and its later copies.
 
-    Candidates are the title-like lines above the article (and its first line); each is
-    scored by how many of its words the first paragraphs use, its length, whether the
-    page prints it twice (headline and breadcrumb, or the layout's copy) and its
-    distance from the article. Section names and prompts share few words with the story.
+    Candidates are the title-like lines above the article and its first lines (up to
+    its first long paragraph); each is scored by how many of its words the paragraphs
+    below it use (the candidate's own line left out), its length, whether the page
+    prints it twice (headline and breadcrumb, or the layout's copy) and its distance
+    from the article. Section names, prompts and teaser headlines share few words with
+    the story.
     """
-    vocab = _vocab(lines, start, end)
-    counts: dict[str, int] = {}
-    for ln in lines[: min(end, start + 3) + 1]:
-        counts[ln.text.casefold()] = counts.get(ln.text.casefold(), 0) + 1
     best, best_score = None, 0.0
     lo = max(0, start - TITLE_WINDOW)
-    for i in range(lo, min(start + 1, end + 1)):
+    counts: dict[str, int] = {}
+    for ln in lines[lo: min(end, start + 3) + 1]:   # printed twice near the article, not in a far menu
+        counts[ln.text.casefold()] = counts.get(ln.text.casefold(), 0) + 1
+    hi = start
+    while hi < end and hi - start < TITLE_INSIDE and not (lines[hi].prose and lines[hi].words >= 20):
+        hi += 1
+    vocab: set[str] = set()
+    vocab_from = -1
+    for i in range(lo, hi + 1):
         ln = lines[i]
         if i in meta or not _title_like(ln) or ln.words < 3 or ln.upper_ratio > 0.7 \
                 or credit_of(ln.text) is not None or (i == start and start == end):
             continue
+        if i >= start and vocab_from != i + 1:
+            vocab, vocab_from = _vocab(lines, i + 1, end), i + 1   # the paragraphs below this line
+        elif i < start and vocab_from != start:
+            vocab, vocab_from = _vocab(lines, start, end), start
         words = {w.casefold() for w in WORD.findall(ln.text) if len(w) >= 4 or not w.isascii()}
         overlap = len(words & vocab) / len(words) if words else 0.0
         repeated = counts.get(ln.text.casefold(), 0) >= 2
-        score = 2.0 * overlap + (0.5 if 5 <= ln.words <= 20 else 0.0) \
+        score = TITLE_OVERLAP * overlap + (0.5 if 5 <= ln.words <= 20 else 0.0) \
             + (1.0 if repeated else 0.0) \
-            - 0.02 * (start - i) - (0.5 if ln.text.endswith("?") else 0.0) - (1.0 if i == start else 0.0)
+            - TITLE_DISTANCE * abs(start - i) - (0.5 if ln.text.endswith("?") else 0.0) \
+            + (TITLE_META if any(j in meta for j in range(i + 1, i + 4)) else 0.0) \
+            - (TITLE_CAPTION if _above_credit(lines, i) else 0.0)
         if (overlap >= 0.15 or repeated) and score > best_score:
             best, best_score = i, score
     if best is None:
         return None, []
     k = lines[best].text.casefold()
     return best, [j for j in range(0, end + 1) if j != best and lines[j].text.casefold() == k]
+
+
+def _above_credit(lines: list[Line], i: int) -> bool:
+    """A line right above a credit line ('Photograph: Agency') is most often an image caption."""
+    return i + 1 < len(lines) and not lines[i].blank_after and credit_of(lines[i + 1].text) is not None
+
+
+TITLE_CAPTION = 1.0
+TITLE_INSIDE = 6        # the headline may be among the article's first lines, before its first long paragraph
+TITLE_OVERLAP = 2.0
+TITLE_DISTANCE = 0.01
+TITLE_META = 1.0       # a byline or a date within three lines below: the headline's own
 
 
 def _vocab(lines: list[Line], start: int, end: int, limit: int = 400) -> set[str]:
@@ -437,9 +513,25 @@ def _body(lines: list[Line], start: int, end: int, kind: list[str | None], parts
             add("heading", ln.text, i)
             i += 1
             continue
+        if KEEP_SHORT and ln.words >= KEEP_SHORT and _between_prose(lines, i, start, end):
+            kind[i] = "_body"
+            add("paragraph", ln.text, i)
+            i += 1
+            continue
         kind[i] = "other"
         i += 1
     parts.blocks = blocks
+
+
+KEEP_SHORT = 1      # short lines inside the article kept as paragraphs from this many words (0: never)
+SHORT_REACH = 16    # ... when prose lies within this many lines on both sides
+
+
+def _between_prose(lines: list[Line], i: int, start: int, end: int) -> bool:
+    """A short line with article prose close above and below it: part of the article."""
+    above = any(lines[j].prose and lines[j].chrome is None for j in range(max(start, i - SHORT_REACH), i))
+    below = any(lines[j].prose and lines[j].chrome is None for j in range(i + 1, min(end, i + SHORT_REACH) + 1))
+    return above and below
 
 
 def _boilerplate(lines: list[Line], kind: list[str | None], parts: PageParts) -> None:

@@ -5,11 +5,12 @@ recognisable date, leaves the field null.
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from functools import lru_cache
 
-from quotewire.page.lines import WORD, byline_words, credit_lexicon, key, labels, months
+from quotewire.page.lines import CHROME_DIR, WORD, byline_words, credit_lexicon, key, labels, months
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?\b")
 _YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
@@ -210,4 +211,92 @@ def _names_agency(text: str, agencies: frozenset[str]) -> bool:
     return False
 
 
-__all__ = ["parse_date", "label_of", "byline_authors", "is_date_line", "credit_of"]
+@lru_cache(maxsize=1)
+def _copyright() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """From data/chrome/copyright.json: the marks, the rights phrases, words that name no owner."""
+    data = json.loads((CHROME_DIR / "copyright.json").read_text(encoding="utf-8"))
+    alt = lambda ws: "|".join(re.escape(x) for x in sorted(set(ws), key=len, reverse=True))  # noqa: E731
+    # a word mark must end its word: 'copyrighted' is no mark
+    marks = re.compile(r"(?<!\w)(?:(?:" + alt(m.casefold() for m in data["marks"])
+                       + r")(?:(?<=\W)|(?![^\W\d_]))\s*)+", re.I)
+    rights = re.compile(r"(?:" + alt(p.casefold() for ps in data["rights"].values() for p in ps) + r")", re.I)
+    return marks, rights, frozenset(w.casefold() for ws in data["not_owner"].values() for w in ws)
+
+
+_YEARS = re.compile(r"(?<!\w)(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)\d\d)?)?(?!\w)")
+_OWNER_END = re.compile(r"\.\s|\.(?=[A-Z][a-z])|\s[|–—-]\s|[|(\"“]|\s-$|\.$|,\s*(?=(?i:a|contact)\b)")
+
+
+def copyright_owner(text: str, in_footer: bool) -> str | None:
+    """The owner a copyright line names ('© 2019 Name Ltd. All rights reserved.' -> 'Name Ltd'), or None.
+
+    Inside the article a line opening with '©' is usually a photo credit, so there a line
+    counts only with a year or a rights phrase; a line about copyright ('Copyright policy',
+    'Image copyright Agency') names no owner.
+    """
+    if len(text) > 300:
+        return None
+    marks, rights, not_owner = _copyright()
+    m = marks.search(text)
+    if m is None:
+        return None
+    has_year = _YEARS.search(text) is not None
+    has_rights = rights.search(text) is not None
+    if not in_footer and not (has_year or has_rights):
+        return None
+    before = WORD.findall(text[:m.start()])
+    if text[m.end():].startswith((".", ",", ";")) or \
+            (before and len(before) <= 2 and before[-1].casefold() in not_owner):
+        return None  # 'subject to copyright.', 'Image copyright EPA'
+    rest = rights.sub(" ", text[m.end():]).strip()
+    while True:   # leading years and punctuation: '2004-2019 ', ', '
+        y = _YEARS.match(rest) or marks.match(rest)
+        stripped = (rest[y.end():] if y else rest).lstrip(" ,.:;-–—©·•|")
+        if stripped == rest:
+            break
+        rest = stripped
+    y = _YEARS.search(rest)
+    if y:
+        rest = rest[:y.start()]
+    end = _OWNER_END.search(rest)
+    name = (rest[:end.start()] if end else rest).strip(" ,.:;-–—©")
+    name = re.sub(r"\s*,\s*$", "", name)
+    return name if _owner_like(name, not_owner) else None
+
+
+def _owner_like(name: str, not_owner: frozenset[str]) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 7 or len(name) > 70 or not any(c.isalpha() for c in name):
+        return False
+    if words[0].casefold() in not_owner or not name[0].isalnum():
+        return False
+    return any(c.isupper() for c in name) or len(words) <= 3
+
+
+def publisher_of(texts: list[str], end: int) -> str | None:
+    """The publisher a dump shows, or None (never guessed).
+
+    The owner named by its last copyright line (the footer's); else a site name: one of
+    the dump's first three lines, a short capitalised name that the page prints again
+    inside another line ('Photograph: Riverside Times', 'About Riverside Times').
+    """
+    for i in range(len(texts) - 1, -1, -1):
+        owner = copyright_owner(texts[i], in_footer=i > end)
+        if owner:
+            return owner
+    for i, t in enumerate(texts[:3]):
+        words = t.split()
+        if not 1 <= len(words) <= 4 or len(t) > 40 or not all(w[:1].isupper() for w in words) \
+                or t.endswith((".", ":", "?", "!")) or parse_date(t) or label_of(t) or key(t) in _NOT_SITE:
+            continue
+        pat = re.compile(r"(?<!\w)" + re.escape(t) + r"(?!\w)")
+        if any(pat.search(o) for j, o in enumerate(texts) if j != i and o != t):
+            return t
+    return None
+
+
+_NOT_SITE = frozenset({"home", "menu", "search", "skip to content", "skip to main content", "news"})
+
+
+__all__ = ["parse_date", "label_of", "byline_authors", "is_date_line", "credit_of", "copyright_owner",
+           "publisher_of"]

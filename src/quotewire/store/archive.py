@@ -15,19 +15,25 @@ from sqlalchemy import Engine, bindparam, delete, func, insert, select, text, up
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from quotewire.errors import QuotewireError, StoreError, TooLarge
-from quotewire.records import (Article, ArticleSummary, IngestFailure, OutletProfile, OutletSummary, Page,
+from quotewire.errors import NoArchive, QuotewireError, StoreError, TooLarge
+from quotewire.records import (Article, ArticleSummary, Facets, IngestFailure, OutletProfile, OutletSummary, Page,
                                QuoteHit, SpeakerProfile, SpeakerSummary, StoredArticle)
-from quotewire.store import names
+from quotewire.store import clusters, names
+from quotewire.store.ids import MAX_ID, fits as fits_id
 from quotewire.store.models import (ArticleRow, ArticleSpeaker, IngestFailureRow, Outlet, QuoteRow, Source,
                                     SpeakerAlias, SpeakerRole, SpeakerRow, utcnow)
 from quotewire.store.quoted import quoted_words
-from quotewire.store.schema import describe, ensure_schema, make_engine, normalize_url
-from quotewire.store.search import Filters, QuoteSearch, article_query, name_match, name_params, page_args
+from quotewire.store.schema import (archive_name, check_archive, describe, ensure_schema, make_engine,
+                                    normalize_url, sqlite_file)
+from quotewire.store.terms import terms as search_terms
+from quotewire.store.search import (Filters, QuoteSearch, article_query, like_escape, name_match, name_params,
+                                    page_args)
+from quotewire.store.speakers import link_article
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024  # article text; larger bodies are refused (reason too_large)
 AddStatus = Literal["inserted", "updated", "unchanged"]
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+STATEMENT = "statement"  # what counts and lists show unless asked for every act (quotes.act)
 
 
 def _date(value: str | None) -> str | None:
@@ -52,12 +58,30 @@ class Archive:
     # --- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, url: str | None = None, *, create: bool = True) -> "Archive":
-        """Opens (and on first use creates or upgrades) the archive at ``url``."""
+    def open(cls, url: str | None = None, *, create: bool = True, readonly: bool = False,
+             pool_size: int | None = None, any_revision: bool = False) -> "Archive":
+        """Opens the archive at ``url``; ``create`` (ingest): creates it on first use and upgrades an old one.
+
+        ``create=False``: the archive must exist (NoArchive otherwise, and nothing is created: no file,
+        no table); an old schema is upgraded unless ``readonly``, whose connections never write
+        (search, export, serve) and which refuses an old schema with a `quotewire db upgrade` hint
+        (``any_revision``: opens it as it is, for `db status`).
+        """
         full = normalize_url(url)
-        engine = make_engine(full)
-        if create:
-            ensure_schema(engine)
+        path = sqlite_file(full)
+        if not create and path is not None and not path.exists():
+            make_engine(full).dispose()  # a missing folder or a bad URL reads as such
+            raise NoArchive(archive_name(full))
+        engine = make_engine(full, readonly=readonly, pool_size=pool_size)
+        try:
+            if create:
+                ensure_schema(engine)
+            else:
+                check_archive(engine, archive_name(full),
+                              old="accept" if any_revision else "refuse" if readonly else "upgrade")
+        except BaseException:
+            engine.dispose()
+            raise
         return cls(engine, full)
 
     def close(self) -> None:
@@ -122,13 +146,16 @@ class Archive:
             published=(article.published or None) and article.published[:40], published_date=published_date,
             language=(article.language or "und")[:16], authors=list(article.authors), text=article.text,
             record=record, outlet_id=self._outlet_id(s, article),
+            title_terms=search_terms(article.title), text_terms=search_terms(article.text),
         )
         if row is None:
             row = ArticleRow(identity=identity, **values)
             s.add(row)
             s.flush()
             status: AddStatus = "inserted"
+            stale: list[int] = []
         else:
+            stale = clusters.clusters_of_article(s, row.id)  # their counts are redone after the new quotes
             s.execute(delete(QuoteRow).where(QuoteRow.article_id == row.id))
             s.execute(delete(ArticleSpeaker).where(ArticleSpeaker.article_id == row.id))
             for key, value in values.items():
@@ -137,6 +164,7 @@ class Archive:
             s.flush()
             status = "updated"
         self._link(s, row.id, article, published_date, values["outlet_id"])
+        clusters.link_article(s, row.id, stale)  # the same utterance elsewhere: same transaction
         return status
 
     def _outlet_id(self, s: Session, article: Article) -> int | None:
@@ -154,46 +182,14 @@ class Archive:
         return outlet.id
 
     def _link(self, s: Session, article_id: int, article: Article, day: str | None, outlet_id: int | None) -> None:
-        """Speakers (resolved across articles), their roles and aliases, and the quotes."""
-        by_name: dict[str, Any] = {}
-        for sp in article.speakers:
-            by_name.setdefault(sp.name, sp)
-            for alias in sp.aliases:
-                by_name.setdefault(alias, sp)
-        ids: dict[str, int | None] = {}
-        links: dict[int, str] = {}
-
-        def resolve(name: str | None) -> int | None:
-            name = _clean(name)
-            if not name:
-                return None
-            if name not in ids:
-                sp = by_name.get(name)
-                canonical = _clean(sp.name) if sp is not None else name
-                kind = sp.kind if sp is not None else "unknown"
-                sid = self._speaker_id(s, canonical or name, kind)
-                ids[name] = sid
-                if sid is not None:
-                    links.setdefault(sid, name)
-                    if sp is not None:
-                        ids.setdefault(canonical or name, sid)
-                        for alias in [sp.name, *sp.aliases]:
-                            self._alias(s, sid, alias)
-                        for role in sp.roles:
-                            self._role(s, sid, role, day)
-                    self._alias(s, sid, name)
-            return ids[name]
-
-        for sp in article.speakers:
-            resolve(sp.name)
+        """Speakers (resolved across articles by store/speakers.py), their roles and aliases, and the quotes."""
+        resolved = link_article(s, article_id, article, day)
         rows = []
-        for pos, quote in enumerate(article.quotes):
-            sid = resolve(quote.speaker.name)
+        for pos, (quote, (sid, speaker_kind)) in enumerate(zip(article.quotes, resolved)):
             role = _clean(quote.speaker.role)
-            if sid is not None and role:
-                self._role(s, sid, role, day)
             mention = quote.speaker.mention
             parts = quote.content.parts
+            unnamed = speaker_kind == "unnamed"
             rows.append(dict(
                 article_id=article_id, position=pos, kind=quote.kind,
                 content=quoted_words(quote.content, article.text).replace("\x00", " "),
@@ -202,68 +198,15 @@ class Archive:
                 cue=_clean(quoted_words(quote.cue, article.text)) if quote.cue else None,
                 cue_start=quote.cue.start if quote.cue else None,
                 cue_end=quote.cue.end if quote.cue else None, speaker_id=sid,
-                speaker_name=_clean(quote.speaker.name), mention=_clean(mention.text) if mention else None,
+                speaker_name=None if unnamed else _clean(quote.speaker.name),
+                mention=_clean(mention.text) if mention else None,
                 mention_start=mention.start if mention else None, mention_end=mention.end if mention else None,
                 role=role, confidence=float(quote.confidence), outlet_id=outlet_id, published_date=day,
-                language=(article.language or "und")[:16]))
-        if links:
-            s.execute(insert(ArticleSpeaker), [dict(article_id=article_id, speaker_id=k, name=v)
-                                               for k, v in links.items()])
+                language=(article.language or "und")[:16], act=quote.act, speaker_kind=speaker_kind))
+        for r in rows:
+            r["terms"] = search_terms(r["content"])  # what full-text search indexes (store/terms.py)
         if rows:
             s.execute(insert(QuoteRow), rows)
-
-    def _speaker_id(self, s: Session, name: str, kind: str) -> int | None:
-        key = names.norm_name(name)[:300]
-        if not key:
-            return None
-        row = s.scalars(select(SpeakerRow).where(SpeakerRow.norm_name == key)).one_or_none()
-        if row is None and " " in key:  # a full-name alias of a known speaker
-            alias_of = s.scalars(select(SpeakerAlias.speaker_id).where(SpeakerAlias.norm_alias == key)
-                                 .distinct()).all()
-            if len(alias_of) == 1:
-                row = s.get(SpeakerRow, alias_of[0])
-        if row is None and " " in key:  # a near-identical spelling
-            first = names.like_prefix(key)
-            for cand in s.scalars(select(SpeakerRow).where(SpeakerRow.norm_name.like(first, escape="\\"))):
-                if names.near_duplicate(key, cand.norm_name) and (kind == "unknown" or cand.kind in (kind, "unknown")):
-                    row = cand
-                    break
-        if row is None:
-            row = SpeakerRow(name=name, norm_name=key, kind=kind)
-            s.add(row)
-            s.flush()
-        elif row.kind == "unknown" and kind != "unknown":
-            row.kind = kind
-        return row.id
-
-    def _alias(self, s: Session, speaker_id: int, alias: str | None) -> None:
-        alias = _clean(alias)
-        if not alias:
-            return
-        canonical = s.get(SpeakerRow, speaker_id)
-        if canonical is not None and alias == canonical.name:
-            return
-        key = names.fold(alias)[:300]
-        if not key:
-            return
-        exists = s.scalar(select(SpeakerAlias.id).where(SpeakerAlias.speaker_id == speaker_id,
-                                                        SpeakerAlias.norm_alias == key))
-        if exists is None:
-            s.add(SpeakerAlias(speaker_id=speaker_id, alias=alias, norm_alias=key))
-            s.flush()
-
-    def _role(self, s: Session, speaker_id: int, role: str | None, day: str | None) -> None:
-        role = _clean(role)
-        if not role:
-            return
-        row = s.scalars(select(SpeakerRole).where(SpeakerRole.speaker_id == speaker_id,
-                                                  SpeakerRole.role == role)).one_or_none()
-        if row is None:
-            s.add(SpeakerRole(speaker_id=speaker_id, role=role, first_seen=day, last_seen=day))
-            s.flush()
-        elif day:
-            row.first_seen = min(row.first_seen or day, day)
-            row.last_seen = max(row.last_seen or day, day)
 
     def _mark_source(self, s: Session, origin: str, source_hash: str | None, pipeline: str | None,
                      article: Article) -> None:
@@ -307,7 +250,7 @@ class Archive:
     def failures(self, limit: int = 100) -> list[IngestFailure]:
         with Session(self.engine) as s:
             rows = s.scalars(select(IngestFailureRow).order_by(IngestFailureRow.at.desc(), IngestFailureRow.id.desc())
-                             .limit(limit)).all()
+                             .limit(min(int(limit), MAX_ID))).all()
             return [IngestFailure(origin=r.origin, reason=r.reason, message=r.message,
                                   at=r.at.isoformat() if r.at else None) for r in rows]
 
@@ -318,22 +261,38 @@ class Archive:
 
     def search(self, q: str | None = None, *, speaker: int | str | None = None, outlet: int | str | None = None,
                date_from: str | date | None = None, date_to: str | date | None = None, kind: str | None = None,
-               language: str | None = None, page: int = 1, per_page: int = 20) -> Page:
-        """Ranked full-text search over quotes (newest first without ``q``), one page of hits."""
+               language: str | None = None, page: int = 1, per_page: int = 20, act: str | None = "statement") -> Page:
+        """Ranked full-text search over quotes (newest first without ``q``), one page of hits.
+
+        ``act``: statement (the default), belief, other, a comma list, or all."""
         page, per_page = page_args(page, per_page)
         with self._read() as conn:
             items, total = self._search(conn, q, speaker=speaker, outlet=outlet, date_from=date_from,
-                                        date_to=date_to, kind=kind, language=language).page(page, per_page)
+                                        date_to=date_to, kind=kind, language=language,
+                                        act=act).page(page, per_page)
         return Page(items=items, total=total, page=page, per_page=per_page)
+
+    def quote(self, quote_id: int) -> QuoteHit | None:
+        """One quote by id, as search shows it (speaker, cue, article title, outlet, date, link)."""
+        if not fits_id(quote_id):  # a number no id can be names nothing (and never reaches the driver)
+            return None
+        with self._read() as conn:
+            found = self._search(conn, None, act="all").hits([(int(quote_id), None)])
+        return found[0] if found else None
+
+    def search_facets(self, q: str | None = None, *, limit: int = 10, **filters: Any) -> Facets:
+        """Hit counts of a search (same filters as ``search``) by speaker, outlet, kind and month."""
+        with self._read() as conn:
+            return self._search(conn, q, **filters).facets(limit)
 
     def iter_search(self, q: str | None = None, *, speaker: int | str | None = None,
                     outlet: int | str | None = None, date_from: str | date | None = None,
                     date_to: str | date | None = None, kind: str | None = None,
-                    language: str | None = None) -> Iterator[QuoteHit]:
+                    language: str | None = None, act: str | None = "statement") -> Iterator[QuoteHit]:
         """Every hit in rank order (for exports); reads in chunks."""
         with self._read() as conn:
             yield from self._search(conn, q, speaker=speaker, outlet=outlet, date_from=date_from,
-                                    date_to=date_to, kind=kind, language=language).iterate()
+                                    date_to=date_to, kind=kind, language=language, act=act).iterate()
 
     def _read(self) -> Any:
         try:
@@ -342,6 +301,8 @@ class Archive:
             raise StoreError(self.name, f"cannot read the archive: {_one_line(exc)}") from None
 
     def article(self, article_id: int) -> StoredArticle | None:
+        if not fits_id(article_id):  # a number no id can be names nothing (and never reaches the driver)
+            return None
         with Session(self.engine) as s:
             row = s.get(ArticleRow, int(article_id))
             if row is None:
@@ -376,7 +337,7 @@ class Archive:
             return []
         rows = conn.execute(text(
             "SELECT a.id, a.doc_id, a.title, a.url, a.published, a.outlet_id, o.name, "
-            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) "
+            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id AND q.act = 'statement') "
             "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id IN :ids")
             .bindparams(bindparam("ids", expanding=True)), {"ids": ids}).all()
         by_id = {r[0]: ArticleSummary(article_id=r[0], doc_id=r[1], title=r[2], url=r[3], published=r[4],
@@ -384,6 +345,8 @@ class Archive:
         return [by_id[i] for i in ids if i in by_id]
 
     def speaker(self, speaker_id: int) -> SpeakerProfile | None:
+        if not fits_id(speaker_id):  # a number no id can be names nothing (and never reaches the driver)
+            return None
         with Session(self.engine) as s:
             row = s.get(SpeakerRow, int(speaker_id))
             if row is None:
@@ -391,10 +354,10 @@ class Archive:
             summary = self._speaker_summaries(s, [row.id])[0]
             outlets = [(int(oid), name, int(n)) for oid, name, n in s.execute(
                 select(Outlet.id, Outlet.name, func.count(QuoteRow.id)).join(QuoteRow, QuoteRow.outlet_id == Outlet.id)
-                .where(QuoteRow.speaker_id == row.id).group_by(Outlet.id, Outlet.name)
+                .where(QuoteRow.speaker_id == row.id, QuoteRow.act == STATEMENT).group_by(Outlet.id, Outlet.name)
                 .order_by(func.count(QuoteRow.id).desc(), Outlet.name))]
             days = [d for d in s.scalars(select(QuoteRow.published_date).where(
-                QuoteRow.speaker_id == row.id, QuoteRow.published_date.is_not(None)))]
+                QuoteRow.speaker_id == row.id, QuoteRow.act == STATEMENT, QuoteRow.published_date.is_not(None)))]
             weeks: Counter[str] = Counter()
             for d in days:
                 try:
@@ -402,11 +365,18 @@ class Archive:
                 except ValueError:
                     continue
                 weeks[(day - timedelta(days=day.weekday())).isoformat()] += 1
+            history = [(r, a, b) for r, a, b in s.execute(
+                select(SpeakerRole.role, SpeakerRole.first_seen, SpeakerRole.last_seen)
+                .where(SpeakerRole.speaker_id == row.id)
+                .order_by(SpeakerRole.last_seen.is_(None), SpeakerRole.last_seen.desc(), SpeakerRole.id))]
             return SpeakerProfile(**summary.model_dump(), outlets=outlets, weekly=sorted(weeks.items()),
-                                  first_seen=min(days) if days else None, last_seen=max(days) if days else None)
+                                  first_seen=min(days) if days else None, last_seen=max(days) if days else None,
+                                  role_history=history)
 
     def speaker_summary(self, speaker_id: int) -> SpeakerSummary | None:
         """Name, kind, roles and count without the profile's timeline: what a filter or a link shows."""
+        if not fits_id(speaker_id):  # a number no id can be names nothing (and never reaches the driver)
+            return None
         with Session(self.engine) as s:
             found = self._speaker_summaries(s, [int(speaker_id)])
             return found[0] if found else None
@@ -416,7 +386,8 @@ class Archive:
             return []
         rows = {r.id: r for r in s.scalars(select(SpeakerRow).where(SpeakerRow.id.in_(ids)))}
         counts = dict(s.execute(select(QuoteRow.speaker_id, func.count(QuoteRow.id))
-                                .where(QuoteRow.speaker_id.in_(ids)).group_by(QuoteRow.speaker_id)).all())
+                                .where(QuoteRow.speaker_id.in_(ids), QuoteRow.act == STATEMENT)
+                                .group_by(QuoteRow.speaker_id)).all())
         roles: dict[int, list[str]] = {}
         for sid, role in s.execute(select(SpeakerRole.speaker_id, SpeakerRole.role).where(
                 SpeakerRole.speaker_id.in_(ids)).order_by(  # latest first, undated last on both backends
@@ -425,13 +396,15 @@ class Archive:
         aliases: dict[int, list[str]] = {}
         for sid, alias in s.execute(select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(
                 SpeakerAlias.speaker_id.in_(ids)).order_by(SpeakerAlias.id)):
-            aliases.setdefault(sid, []).append(alias)
+            if alias != rows[sid].name and alias not in aliases.setdefault(sid, []):  # the display name is no alias
+                aliases[sid].append(alias)
         return [SpeakerSummary(speaker_id=i, name=rows[i].name, kind=rows[i].kind, roles=roles.get(i, []),
                                aliases=aliases.get(i, []), quote_count=int(counts.get(i, 0)))
                 for i in ids if i in rows]
 
-    def speaker_quotes(self, speaker_id: int, q: str | None = None, page: int = 1, per_page: int = 20) -> Page:
-        return self.search(q, speaker=int(speaker_id), page=page, per_page=per_page)
+    def speaker_quotes(self, speaker_id: int, q: str | None = None, page: int = 1, per_page: int = 20,
+                       act: str | None = "statement") -> Page:
+        return self.search(q, speaker=int(speaker_id), page=page, per_page=per_page, act=act)
 
     def speakers(self, q: str | None = None, page: int = 1, per_page: int = 50) -> tuple[list[SpeakerSummary], int]:
         """Speakers by number of quotes; ``q`` matches whole words of a name or alias."""
@@ -448,11 +421,13 @@ class Archive:
             total = int(s.execute(text(f"SELECT count(*) FROM speakers s {cond}"), params).scalar_one())
             ids = [int(r[0]) for r in s.execute(text(
                 f"SELECT s.id FROM speakers s LEFT JOIN (SELECT speaker_id, count(*) AS n FROM quotes "
-                f"GROUP BY speaker_id) c ON c.speaker_id = s.id {cond} "
+                f"WHERE act = 'statement' GROUP BY speaker_id) c ON c.speaker_id = s.id {cond} "
                 "ORDER BY coalesce(c.n, 0) DESC, s.name, s.id LIMIT :lim OFFSET :off"), params)]
             return self._speaker_summaries(s, ids), total
 
     def outlet(self, outlet_id: int, *, articles: int = 50, top: int = 20) -> OutletProfile | None:
+        if not fits_id(outlet_id):  # a number no id can be names nothing (and never reaches the driver)
+            return None
         with self._read() as conn:
             row = conn.execute(select(Outlet.id, Outlet.name, Outlet.domain).where(Outlet.id == int(outlet_id))).first()
             if row is None:
@@ -464,7 +439,8 @@ class Archive:
                 "published_date DESC, id DESC LIMIT :lim"), {"o": row[0], "lim": articles})]
             top_speakers = [(int(a), b, int(c)) for a, b, c in conn.execute(
                 select(SpeakerRow.id, SpeakerRow.name, func.count(QuoteRow.id))
-                .join(QuoteRow, QuoteRow.speaker_id == SpeakerRow.id).where(QuoteRow.outlet_id == row[0])
+                .join(QuoteRow, QuoteRow.speaker_id == SpeakerRow.id).where(QuoteRow.outlet_id == row[0],
+                                                                            QuoteRow.act == STATEMENT)
                 .group_by(SpeakerRow.id, SpeakerRow.name).order_by(func.count(QuoteRow.id).desc(), SpeakerRow.name)
                 .limit(top))]
             return OutletProfile(outlet_id=row[0], name=row[1], domain=row[2], article_count=count,
@@ -478,6 +454,26 @@ class Archive:
                                 .order_by(func.count(ArticleRow.id).desc(), Outlet.name)).all()
         return [OutletSummary(outlet_id=r[0], name=r[1], domain=r[2], article_count=int(r[3])) for r in rows]
 
+    def outlets_page(self, q: str | None = None, page: int = 1,
+                     per_page: int = 50) -> tuple[list[OutletSummary], int]:
+        """One page of outlets (most articles first) whose name or domain contains ``q``, and the total."""
+        page, per_page = page_args(page, per_page)
+        query = select(Outlet.id, Outlet.name, Outlet.domain, func.count(ArticleRow.id)).outerjoin(
+            ArticleRow, ArticleRow.outlet_id == Outlet.id)
+        counted = select(func.count(Outlet.id))
+        words = " ".join((q or "").split()).lower()
+        if words:
+            pattern = "%" + like_escape(words) + "%"
+            cond = func.lower(Outlet.name).like(pattern, escape="\\") | func.coalesce(Outlet.domain, "").like(
+                pattern, escape="\\")
+            query, counted = query.where(cond), counted.where(cond)
+        with self._read() as conn:
+            total = int(conn.execute(counted).scalar_one())
+            rows = conn.execute(query.group_by(Outlet.id, Outlet.name, Outlet.domain)
+                                .order_by(func.count(ArticleRow.id).desc(), Outlet.name, Outlet.id)
+                                .limit(per_page).offset((page - 1) * per_page)).all()
+        return [OutletSummary(outlet_id=r[0], name=r[1], domain=r[2], article_count=int(r[3])) for r in rows], total
+
     def stats(self) -> dict[str, int]:
         with self._read() as conn:
             out = {}
@@ -488,8 +484,12 @@ class Archive:
 
     def delete_article(self, article_id: int) -> bool:
         """Removes an article and its quotes (speakers stay: other articles may quote them)."""
+        if not fits_id(article_id):  # a number no id can be names nothing (and never reaches the driver)
+            return False
         with Session(self.engine) as s, s.begin():
+            stale = clusters.clusters_of_article(s, int(article_id))
             s.execute(delete(QuoteRow).where(QuoteRow.article_id == int(article_id)))
+            clusters.refresh(s, stale)
             s.execute(update(Source).where(Source.article_id == int(article_id)).values(article_id=None))
             return s.execute(delete(ArticleRow).where(ArticleRow.id == int(article_id))).rowcount > 0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -41,6 +41,9 @@ class ArticleRow(Base):
     content_hash: Mapped[str] = mapped_column(String(64), comment="sha256 of the text")
     record_hash: Mapped[str] = mapped_column(String(64), comment="sha256 of the full record: a change updates")
     title: Mapped[str | None] = mapped_column(Text)
+    # migration 0006: title and text as search terms (store/terms.py), what full-text search indexes
+    title_terms: Mapped[str | None] = mapped_column(Text)
+    text_terms: Mapped[str | None] = mapped_column(Text)
     category: Mapped[str | None] = mapped_column(String(300))
     published: Mapped[str | None] = mapped_column(String(40), comment="as the page gives it (ISO 8601)")
     published_date: Mapped[str | None] = mapped_column(String(10), index=True, comment="YYYY-MM-DD, for filters")
@@ -70,6 +73,9 @@ class SpeakerAlias(Base):
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
     alias: Mapped[str] = mapped_column(String(300))
     norm_alias: Mapped[str] = mapped_column(String(300))
+    # migration 0005: the key name variants of one person share, and its last word (store/speakers.py)
+    name_key: Mapped[str] = mapped_column(String(300), default="")
+    surname: Mapped[str] = mapped_column(String(100), default="", index=True)
 
 
 class SpeakerRole(Base):
@@ -104,6 +110,7 @@ class QuoteRow(Base):
     kind: Mapped[str] = mapped_column(String(16), index=True)
     content: Mapped[str] = mapped_column(Text, comment="the quoted words: an interrupted quote's parts joined "
                                                      "with ' … ' (what search indexes and shows)")
+    terms: Mapped[str | None] = mapped_column(Text, comment="content as search terms (store/terms.py; 0006)")
     content_start: Mapped[int] = mapped_column(Integer)
     content_end: Mapped[int] = mapped_column(Integer)
     content_parts: Mapped[list[list[int]] | None] = mapped_column(
@@ -118,10 +125,50 @@ class QuoteRow(Base):
     mention_end: Mapped[int | None] = mapped_column(Integer)
     role: Mapped[str | None] = mapped_column(String(300))
     confidence: Mapped[float] = mapped_column(Float, default=0.5)
+    # migration 0005: what the cue reports (statement | belief | other) and the speaker's kind
+    # (person | organization | unnamed | unknown); an unnamed source has no speaker_id, its words in mention
+    act: Mapped[str] = mapped_column(String(16), default="statement")  # no index: nearly all rows share a value
+    speaker_kind: Mapped[str | None] = mapped_column(String(16))
     # copied from the article so that filtered searches need no join
     outlet_id: Mapped[int | None] = mapped_column(Integer, index=True)
     published_date: Mapped[str | None] = mapped_column(String(10), index=True)
     language: Mapped[str | None] = mapped_column(String(16))
+
+
+class QuoteCluster(Base):
+    """One utterance across articles (store/clusters.py; migration 0004)."""
+
+    __tablename__ = "quote_clusters"
+    __table_args__ = (Index("ix_quote_clusters_speaker", "speaker_id", "articles"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text, comment="the longest faithful text")
+    rep_quote_id: Mapped[int | None] = mapped_column(Integer)
+    speaker_id: Mapped[int | None] = mapped_column(Integer)
+    speaker_name: Mapped[str | None] = mapped_column(String(300), comment="the fullest name its quotes give")
+    quotes: Mapped[int] = mapped_column(Integer, default=0)
+    articles: Mapped[int] = mapped_column(Integer, default=0)
+    outlets: Mapped[int] = mapped_column(Integer, default=0)
+    first_quote_id: Mapped[int | None] = mapped_column(Integer, comment="earliest published; ties: ingest order")
+    first_date: Mapped[str | None] = mapped_column(String(10))
+
+
+class QuoteLink(Base):
+    __tablename__ = "quote_links"
+    __table_args__ = (Index("ix_quote_links_cluster", "cluster_id"),)
+
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True)
+    cluster_id: Mapped[int] = mapped_column(ForeignKey("quote_clusters.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16), comment="verbatim | re-punctuated | shortened | altered")
+
+
+class ClusterKey(Base):
+    """The candidate index: winnowed word-shingle fingerprints (linking/keys.py) -> cluster."""
+
+    __tablename__ = "cluster_keys"
+
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    cluster_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
 
 
 class Source(Base):

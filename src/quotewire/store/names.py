@@ -56,6 +56,54 @@ def norm_name(name: str) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=1)
+def _modifiers() -> frozenset[str]:
+    """Words before a title that say when it held ("former", "then"): dropped with the title."""
+    return frozenset(fold(w) for w in _lines("title_modifiers.txt") if fold(w))
+
+
+def _strip_front(folded: list[str]) -> int:
+    """How many leading tokens are honorifics, titles or their modifiers ("former President")."""
+    i = 0
+    changed = True
+    while changed and len(folded) - i > 1:
+        changed = False
+        if folded[i] in _modifiers():
+            i += 1
+            changed = True
+            continue
+        for pre in _prefixes():
+            if len(folded) - i > len(pre) and tuple(folded[i:i + len(pre)]) == pre:
+                i += len(pre)
+                changed = True
+                break
+    return i
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """The key one person's name variants share: norm_name with leading modifiers ("former") and
+    middle initials dropped: "President Donald J. Trump" and "Donald Trump" give "donald trump"."""
+    tokens = fold(name).split()
+    tokens = tokens[_strip_front(tokens):]
+    if len(tokens) > 2:
+        inner = [t for t in tokens[1:-1] if len(t) > 1]
+        tokens = [tokens[0], *inner, tokens[-1]]
+    return " ".join(tokens)
+
+
+@lru_cache(maxsize=65536)
+def display_form(name: str) -> str:
+    """The name as written, leading honorifics and titles off: "President Donald Trump" -> "Donald Trump"."""
+    words = name.split()
+    drop = _strip_front(fold(name).split())
+    i = 0
+    while i < len(words) and drop > 0:
+        drop -= len(fold(words[i]).split())
+        i += 1
+    return " ".join(words[i:]) if 0 < i < len(words) and drop == 0 else " ".join(words)
+
+
 def near_duplicate(a: str, b: str) -> bool:
     """Conservative: same number of tokens, same initials, and a tiny edit distance overall."""
     from rapidfuzz import fuzz

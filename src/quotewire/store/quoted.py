@@ -31,3 +31,24 @@ def quoted_words(span: Span, text: str) -> str:
         return span.text
     pieces = [text[s:e].strip() for s, e in parts]
     return SEP.join(p for p in pieces if p) or span.text
+
+
+OPEN_MARKS = "\"“”„«»‘’‚'‹›「『"
+REPORTING = {"statement": "said", "belief": "believes", "other": "reported"}
+
+
+def reads_as(kind: str, words: str, who: str | None = None, act: str = "statement") -> str:
+    """A quote as a reader should read it: quotation marks only around words the speaker is quoted as
+    saying. Direct: the words in quotation marks; mixed: the reported clause as written (only its own
+    inner marks); indirect: reported speech, no marks (``Name said that …``)."""
+    words = " ".join(words.split())
+    if kind == "direct":
+        if words[:1] in OPEN_MARKS:
+            return words  # the span holds its own marks (an interrupted or shortened one too)
+        return f"“{words}”"
+    if kind == "mixed":
+        return words
+    if words.lower().startswith("that "):
+        words = words[5:]
+    lead = f"{who or 'Someone'} {REPORTING.get(act, 'said')} that"
+    return f"{lead} {words}"

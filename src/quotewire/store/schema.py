@@ -1,14 +1,17 @@
 """Database URLs, engines and schema migrations (Alembic, run from inside the package)."""
 from __future__ import annotations
 
+import sqlite3
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
-from quotewire.errors import ConfigError, StoreError
+from quotewire.errors import ConfigError, NoArchive, StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 DEFAULT_DB = "quotewire.db"
@@ -45,7 +48,39 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DBAPI callba
     cur.close()
 
 
-def make_engine(url: str | None) -> Engine:
+def _sqlite_reader_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DBAPI callback
+    # a read-only connection (mode=ro): it cannot change the journal mode, and refuses writes twice over
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA query_only=ON")
+    cur.execute("PRAGMA mmap_size=268435456")  # readers share the OS page cache instead of copying pages
+    cur.close()
+
+
+def sqlite_file(url: str | None) -> Path | None:
+    """The file of a SQLite archive URL (None for other backends, :memory: and file: URIs)."""
+    try:
+        parsed = make_url(normalize_url(url))
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    db = parsed.database or ""
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return None
+    return Path(db).expanduser()
+
+
+def archive_name(url: str | None) -> str:
+    """What messages call an archive: a SQLite file by its path, a server database by its URL (no password)."""
+    path = sqlite_file(url)
+    return str(path) if path is not None else describe(normalize_url(url))
+
+
+def make_engine(url: str | None, *, readonly: bool = False, pool_size: int | None = None) -> Engine:
+    """An engine for the archive at ``url``. ``readonly``: connections that cannot write (SQLite
+    ``mode=ro`` + ``query_only``; PostgreSQL read-only transactions), for many concurrent readers.
+    ``pool_size``: connections kept open (one per request running at once suits a web worker)."""
     full = normalize_url(url)
     try:
         parsed = make_url(full)
@@ -54,17 +89,29 @@ def make_engine(url: str | None) -> Engine:
     backend = parsed.get_backend_name()
     if backend not in ("sqlite", "postgresql"):
         raise ConfigError(describe(full), "the archive runs on SQLite or PostgreSQL (sqlite:///FILE, postgresql://...)")
+    pool: dict[str, Any] = {} if pool_size is None else {"pool_size": pool_size, "max_overflow": pool_size}
     if backend == "sqlite":
         db = parsed.database or ""
-        if db and db != ":memory:" and not db.startswith("file:"):
-            parent = Path(db).expanduser().resolve().parent
+        path = sqlite_file(full)
+        if path is not None:
+            parent = path.resolve().parent
             if not parent.is_dir():
                 raise ConfigError(full, f"folder {parent} does not exist")
-        engine = create_engine(full, connect_args={"timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        if readonly and path is not None:
+            uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+
+            def connect() -> sqlite3.Connection:
+                return sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+
+            engine = create_engine(full, creator=connect, **pool)
+            event.listen(engine, "connect", _sqlite_reader_pragmas)
+        else:
+            engine = create_engine(full, connect_args={"timeout": 30}, **(pool if db != ":memory:" else {}))
+            event.listen(engine, "connect", _sqlite_pragmas)
     else:
+        args: dict[str, Any] = {"options": "-c default_transaction_read_only=on"} if readonly else {}
         try:
-            engine = create_engine(full, pool_pre_ping=True)
+            engine = create_engine(full, pool_pre_ping=True, connect_args=args, **pool)
         except (ArgumentError, ModuleNotFoundError) as exc:
             raise ConfigError(describe(full), str(exc)) from None
     return engine
@@ -126,6 +173,37 @@ def ensure_schema(engine: Engine) -> None:
         raise StoreError(describe(str(engine.url)), f"not a usable database: {_first_line(exc)}") from None
     if current != head_revision():
         upgrade(engine)
+
+
+def check_archive(engine: Engine, name: str, *, old: str = "refuse") -> None:
+    """Raises NoArchive when the database holds no quotewire schema (and creates nothing), and
+    StoreError when it is not an archive. An older schema: ``old`` = refuse (with a `db upgrade`
+    hint), upgrade, or accept (as it is, for `db status`)."""
+    try:
+        current = current_revision(engine)
+        if current is None:
+            if inspect(engine).get_table_names():
+                raise StoreError(name, "not a quotewire archive (it has tables but no quotewire schema version)")
+            raise NoArchive(name)
+    except OperationalError as exc:
+        raise StoreError(name, f"cannot open the archive: {_first_line(exc)}") from None
+    except SQLAlchemyError as exc:
+        raise StoreError(name, f"not a usable database: {_first_line(exc)}") from None
+    head = head_revision()
+    if current == head:
+        return
+    from alembic.script import ScriptDirectory
+
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config(engine)).walk_revisions()}
+    if current not in known:
+        raise StoreError(name, f"archive schema revision {current} is unknown to this quotewire (made by a newer "
+                               "version?)")
+    if old == "accept":
+        return
+    if old != "upgrade":
+        raise StoreError(name, f"archive schema is at revision {current}, this quotewire reads {head}: "
+                               "run `quotewire db upgrade` first")
+    upgrade(engine)
 
 
 def _first_line(exc: BaseException) -> str:

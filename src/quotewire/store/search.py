@@ -1,5 +1,11 @@
 """User search text to safe full-text queries, and the filtered, ranked quote search itself.
 
+Query words and indexed text go through the same tokeniser (``store.terms``: apostrophes,
+dotted abbreviations, accents, case, Snowball stemming), and each backend matches those terms
+verbatim, so SQLite and PostgreSQL find the same quotes for the same words. Ties are ordered
+the same way on both (newest first, then article and position); only the ranking functions
+differ (FTS5 bm25, PostgreSQL ts_rank), so the order of hits with different scores may differ.
+
 The query language is deliberately small: words (all must match), "exact phrases", ``word*``
 prefixes, ``-word`` exclusions and ``OR`` between two terms. Anything else in the text is
 ignored rather than passed on: terms reach SQLite FTS5 as quoted strings and PostgreSQL as
@@ -20,13 +26,15 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
 from quotewire.errors import ConfigError
-from quotewire.records import QuoteHit
+from quotewire.records import FacetCount, Facets, QuoteHit, parse_acts
+from quotewire.store import terms as qterms
+from quotewire.store.ids import MAX_ID, filter_id, is_digits
 from quotewire.store.names import norm_name
+from quotewire.store.quoted import reads_as
 
 QUOTE_KINDS = ("direct", "mixed", "indirect")
-WORD = re.compile(r"[^\W_]+")
 TOKEN = re.compile(r'-?"[^"]*"?|\S+')
-PG_CONFIG = "english"
+PG_CONFIG = "simple"  # lower-cases only: the terms come already folded and stemmed (store.terms)
 MAX_TERMS = 32
 MAX_PER_PAGE = 500
 
@@ -58,15 +66,11 @@ def parse_query(q: str | None) -> ParsedQuery:
             continue
         negate = tok.startswith("-") and len(tok) > 1
         body = tok[1:] if negate else tok
-        if body.startswith('"'):
-            words = WORD.findall(body)
-            term = Term("phrase" if len(words) > 1 else "word", " ".join(words))
+        words = qterms.words(body)
+        if not body.startswith('"') and len(words) == 1 and body.rstrip().endswith("*"):
+            term = Term("prefix", words[0])  # folded, not stemmed: see terms.prefix_forms
         else:
-            words = WORD.findall(body)
-            if len(words) == 1 and body.rstrip().endswith("*"):
-                term = Term("prefix", words[0])
-            else:
-                term = Term("phrase" if len(words) > 1 else "word", " ".join(words))
+            term = Term("phrase" if len(words) > 1 else "word", " ".join(qterms.stem(w) for w in words))
         if not term.text:
             continue
         if negate:
@@ -84,8 +88,10 @@ def parse_query(q: str | None) -> ParsedQuery:
 def fts5_expr(parsed: ParsedQuery) -> str:
     """An FTS5 MATCH expression; every term is a double-quoted string, so it always parses."""
     def one(term: Term) -> str:
-        quoted = '"' + term.text.replace('"', '""') + '"'
-        return quoted + "*" if term.kind == "prefix" else quoted
+        if term.kind == "prefix":
+            forms = ['"' + f + '"*' for f in qterms.prefix_forms(term.text)]
+            return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
+        return '"' + term.text.replace('"', '""') + '"'
 
     def group(terms: Sequence[Term]) -> str:
         return one(terms[0]) if len(terms) == 1 else "(" + " OR ".join(one(t) for t in terms) + ")"
@@ -101,7 +107,7 @@ def pg_tsquery(parsed: ParsedQuery, params: dict[str, Any], prefix: str = "t") -
     def one(term: Term) -> str:
         name = f"{prefix}{len(params)}"
         if term.kind == "prefix":
-            params[name] = term.text + ":*"
+            params[name] = " | ".join(f + ":*" for f in qterms.prefix_forms(term.text))
             return f"to_tsquery('{PG_CONFIG}', :{name})"
         params[name] = term.text
         fn = "phraseto_tsquery" if term.kind == "phrase" else "plainto_tsquery"
@@ -145,14 +151,15 @@ class Filters:
     date_to: str | date | None = None
     kind: str | None = None
     language: str | None = None
+    act: str | None = "statement"  # statement | belief | other (comma list) | all: statements unless asked
 
     def sql(self, params: dict[str, Any], alias: str = "q") -> list[str]:
         """WHERE conditions on the quotes table (every value bound)."""
         where: list[str] = []
         if self.speaker is not None and str(self.speaker).strip():
             sp = str(self.speaker).strip()
-            if sp.isdigit():
-                params["f_sid"] = int(sp)
+            if is_digits(sp):
+                params["f_sid"] = filter_id("speaker", sp)
                 where.append(f"{alias}.speaker_id = :f_sid")
             else:
                 params.update(name_params(sp, "f_sp"))
@@ -160,8 +167,8 @@ class Filters:
                              f"UNION SELECT speaker_id FROM speaker_aliases WHERE {name_match('norm_alias', 'f_sp')})")
         if self.outlet is not None and str(self.outlet).strip():
             ot = str(self.outlet).strip()
-            if ot.isdigit():
-                params["f_oid"] = int(ot)
+            if is_digits(ot):
+                params["f_oid"] = filter_id("outlet", ot)
                 where.append(f"{alias}.outlet_id = :f_oid")
             else:
                 params["f_ot"] = ot.lower()
@@ -189,7 +196,20 @@ class Filters:
         if self.language:
             params["f_lang"] = str(self.language).strip().lower()
             where.append(f"{alias}.language = :f_lang")
+        acts = act_filter(self.act)
+        if acts is not None:
+            params.update({f"f_act{i}": a for i, a in enumerate(acts)})
+            where.append(f"{alias}.act IN ({', '.join(f':f_act{i}' for i in range(len(acts)))})")
         return where
+
+
+def act_filter(act: str | None) -> list[str] | None:
+    """The acts a filter keeps (None: every act); ``None`` or "" is the default, statements."""
+    try:
+        acts = parse_acts(str(act) if act else "statement")
+    except ValueError as exc:
+        raise ConfigError(f"--act {act}", str(exc)) from None
+    return None if acts is None else sorted(acts)
 
 
 def like_escape(s: str) -> str:
@@ -209,8 +229,8 @@ def name_match(column: str, prefix: str) -> str:
 
 
 def page_args(page: int, per_page: int) -> tuple[int, int]:
-    page = max(1, int(page))
     per_page = min(max(1, int(per_page)), MAX_PER_PAGE)
+    page = min(max(1, int(page)), MAX_ID // per_page)  # past the end of any archive, not past the driver's ints
     return page, per_page
 
 
@@ -221,12 +241,9 @@ def _parts(value: Any) -> list[tuple[int, int]] | None:
     return [(int(s), int(e)) for s, e in value] if value else None
 
 
-MARKED = re.compile(r"\[\[(.*?)\]\]", re.S)
-
-
-def _mark_words(m: re.Match[str]) -> str:
-    """A marked phrase as marked words, as PostgreSQL's ts_headline marks it."""
-    return "[[" + re.sub(r"(\s+)", r"]]\1[[", m.group(1)) + "]]"
+# Equal scores (and the listing without words) in the same order on both backends: newest
+# first, undated last, then by article and the quote's place in it.
+TIES = "({p}published_date IS NULL), {p}published_date DESC, {p}article_id DESC, {p}position, {p}id"
 
 
 class QuoteSearch:
@@ -250,11 +267,11 @@ class QuoteSearch:
                 self.source = f"quotes q CROSS JOIN (SELECT {tsq} AS query) AS tq"
                 self.where = ["q.tsv @@ tq.query", *self.where]
                 self.score = "-ts_rank(q.tsv, tq.query)"
-            self.order = f"{self.score}, q.id"
+            self.order = f"{self.score}, {TIES.format(p='q.')}"
         else:
             self.source = "quotes q"
             self.score = "NULL"
-            self.order = "(q.published_date IS NULL), q.published_date DESC, q.id DESC"
+            self.order = TIES.format(p="q.")
 
     def _where(self) -> str:
         return (" WHERE " + " AND ".join(self.where)) if self.where else ""
@@ -282,12 +299,11 @@ class QuoteSearch:
         rows = self.conn.execute(text(
             "SELECT q.id, q.article_id, q.kind, q.content, q.cue, q.confidence, q.speaker_id, "
             "coalesce(s.name, q.speaker_name), q.role, q.outlet_id, o.name, a.title, a.url, a.published, q.language, "
-            "q.content_start, q.content_end, q.content_parts "
+            "q.content_start, q.content_end, q.content_parts, q.act, q.speaker_kind, q.mention "
             "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id "
             "LEFT JOIN outlets o ON o.id = q.outlet_id WHERE q.id IN :ids").bindparams(
                 bindparam("ids", expanding=True)), {"ids": ids}).all()
         by_id = {r[0]: r for r in rows}
-        snippets = self.snippets(ids)
         out = []
         for qid, rank in ranked:
             r = by_id.get(qid)
@@ -296,40 +312,70 @@ class QuoteSearch:
             out.append(QuoteHit(quote_id=r[0], article_id=r[1], kind=r[2], content=r[3], cue=r[4],
                                 confidence=float(r[5]), speaker_id=r[6], speaker_name=r[7], speaker_role=r[8],
                                 outlet_id=r[9], outlet_name=r[10], article_title=r[11], article_url=r[12],
-                                published=r[13], language=r[14], snippet=snippets.get(qid, r[3]),
-                                rank=rank, content_start=r[15], content_end=r[16], content_parts=_parts(r[17])))
+                                published=r[13], language=r[14], snippet=self.snippet(r[3]),
+                                rank=rank, content_start=r[15], content_end=r[16], content_parts=_parts(r[17]),
+                                act=r[18] or "statement", speaker_kind=r[19] or "unknown", speaker_mention=r[20],
+                                reads_as=reads_as(r[2], r[3], r[7] or r[20], r[18] or "statement")))
         return out
 
-    def snippets(self, ids: list[int]) -> dict[int, str]:
-        """The whole content with matched terms in [[ ]], as the backend's own matcher sees them."""
-        if not self.parsed or not ids:
-            return {}
-        params = dict(self.params)
-        params["ids"] = ids
-        if self.dialect == "sqlite":
-            sql = ("SELECT rowid, highlight(quote_fts, 0, '[[', ']]') FROM quote_fts "
-                   "WHERE quote_fts MATCH :fts AND rowid IN :ids")
-        else:
-            tsq = pg_tsquery(self.parsed, params, prefix="h")
-            sql = (f"SELECT q.id, ts_headline('{PG_CONFIG}', q.content, {tsq}, "
-                   "'StartSel=[[, StopSel=]], HighlightAll=true') FROM quotes q WHERE q.id IN :ids")
-        stmt = text(sql).bindparams(bindparam("ids", expanding=True))
-        return {int(r[0]): MARKED.sub(_mark_words, r[1]) for r in self.conn.execute(stmt, params)}
+    def snippet(self, content: str) -> str:
+        """The whole content with each matched word in [[ ]], marked by the tokeniser that indexed it."""
+        if not self.parsed:
+            return content
+        return qterms.mark(content, [(t.kind, t.text) for clause in self.parsed.clauses for t in clause])
 
     def page(self, page: int, per_page: int) -> tuple[list[QuoteHit], int]:
         """One pass: the page and the total together (a window count), so the match runs once."""
         page, per_page = page_args(page, per_page)
         if self.empty:
             return [], 0
-        outer = "score, id" if self.parsed else "(pd IS NULL), pd DESC, id DESC"
+        ties = TIES.format(p="")
+        outer = f"score, {ties}" if self.parsed else ties
         sql = (f"SELECT id, score, count(*) OVER () FROM (SELECT q.id AS id, {self.score} AS score, "
-               f"q.published_date AS pd FROM {self.source}{self._where()}) AS m "
+               f"q.published_date AS published_date, q.article_id AS article_id, q.position AS position "
+               f"FROM {self.source}{self._where()}) AS m "
                f"ORDER BY {outer} LIMIT :lim OFFSET :off")
         rows = self.conn.execute(text(sql), {**self.params, "lim": per_page, "off": (page - 1) * per_page}).all()
         if not rows:  # past the last page (or nothing at all)
             return [], self.count() if page > 1 else 0
         ranked = [(int(r[0]), None if r[1] is None else -float(r[1])) for r in rows]
         return self.hits(ranked), int(rows[0][2])
+
+    def facets(self, limit: int = 10, months: int = 24) -> Facets:
+        """Hit counts by speaker, outlet, kind and month, in one pass over the matches (datasette-style)."""
+        if self.empty:
+            return Facets()
+        matched = (f"SELECT q.speaker_id AS sid, q.outlet_id AS oid, q.kind AS kind, "
+                   f"substr(q.published_date, 1, 7) AS month FROM {self.source}{self._where()}")
+        sql = (f"WITH m AS MATERIALIZED ({matched}) "
+               "SELECT 'speaker', CAST(sid AS VARCHAR(20)), count(*) FROM m GROUP BY sid UNION ALL "
+               "SELECT 'outlet', CAST(oid AS VARCHAR(20)), count(*) FROM m GROUP BY oid UNION ALL "
+               "SELECT 'kind', kind, count(*) FROM m GROUP BY kind UNION ALL "
+               "SELECT 'month', month, count(*) FROM m GROUP BY month")
+        groups: dict[str, list[tuple[str | None, int]]] = {"speaker": [], "outlet": [], "kind": [], "month": []}
+        for facet, value, n in self.conn.execute(text(sql), self.params):
+            groups[facet].append((None if value is None else str(value), int(n)))
+
+        def top(rows: list[tuple[str | None, int]]) -> list[tuple[str | None, int]]:
+            return sorted(rows, key=lambda r: (-r[1], r[0] is None, int(r[0]) if r[0] else 0))[:limit]
+
+        def named(table: str, rows: list[tuple[str | None, int]], unknown: str) -> list[FacetCount]:
+            ids = [int(v) for v, _ in rows if v is not None]
+            names: dict[int, str] = {}
+            if ids:
+                names = {int(i): n for i, n in self.conn.execute(text(
+                    f"SELECT id, name FROM {table} WHERE id IN :ids").bindparams(
+                        bindparam("ids", expanding=True)), {"ids": ids})}
+            return [FacetCount(value=v, label=names.get(int(v), unknown) if v is not None else unknown, count=n)
+                    for v, n in rows]
+
+        kinds = dict(groups["kind"])
+        dated = sorted(((v, n) for v, n in groups["month"] if v), reverse=True)[:months]
+        undated = [(v, n) for v, n in groups["month"] if not v]
+        return Facets(speaker=named("speakers", top(groups["speaker"]), "Unknown speaker"),
+                      outlet=named("outlets", top(groups["outlet"]), "Unknown outlet"),
+                      kind=[FacetCount(value=k, label=k, count=kinds[k]) for k in QUOTE_KINDS if k in kinds],
+                      month=[FacetCount(value=v, label=v or "undated", count=n) for v, n in dated + undated])
 
     def iterate(self, chunk: int = 500) -> Iterator[QuoteHit]:
         ranked = self.ranked_ids()
@@ -345,8 +391,8 @@ def article_query(conn: Connection, q: str | None, outlet: int | str | None, pag
     where: list[str] = []
     if outlet is not None and str(outlet).strip():
         ot = str(outlet).strip()
-        if ot.isdigit():
-            params["oid"] = int(ot)
+        if is_digits(ot):
+            params["oid"] = filter_id("outlet", ot)
             where.append("a.outlet_id = :oid")
         else:
             params["ot"] = ot.lower()
@@ -358,12 +404,12 @@ def article_query(conn: Connection, q: str | None, outlet: int | str | None, pag
             params["fts"] = fts5_expr(parsed)
             source = "article_fts JOIN articles a ON a.id = article_fts.rowid"
             where.insert(0, "article_fts MATCH :fts")
-            score = "bm25(article_fts, 4.0, 1.0)"
+            score = "bm25(article_fts, 4.0, 1.0)"  # title_terms weigh 4, text_terms 1
         else:
             source = f"articles a CROSS JOIN (SELECT {pg_tsquery(parsed, params)} AS query) AS tq"
             where.insert(0, "a.tsv @@ tq.query")
             score = "-ts_rank(a.tsv, tq.query)"
-        order = f"{score}, a.id"
+        order = f"{score}, (a.published_date IS NULL), a.published_date DESC, a.id DESC"
     else:
         source, score, order = "articles a", "NULL", "(a.published_date IS NULL), a.published_date DESC, a.id DESC"
     cond = (" WHERE " + " AND ".join(where)) if where else ""

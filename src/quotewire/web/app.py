@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -19,8 +20,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from quotewire import __version__
 from quotewire.errors import ConfigError, QuotewireError
-from quotewire.web import render
-from quotewire.web.params import BadParam, pages, qs
+from quotewire.web import docs, openapi, render
+from quotewire.web.params import BadParam, ids_in_range, pages, qs
 from quotewire.web.security import SecurityMiddleware
 
 if TYPE_CHECKING:
@@ -38,14 +39,21 @@ TEMPLATES.globals.update(
     colour_class=render.colour_class,
     safe_url=render.safe_url,
     snippet_html=render.snippet_html,
+    quote_html=render.quote_html,
+    source_label=render.source_label,
     pages=pages,
     qs=qs,
     version=__version__,
 )
 
 
+# the archive of the page being rendered, for template helpers that read it (routes/clusters.py)
+RENDERING: ContextVar[Any] = ContextVar("quotewire_rendering_archive", default=None)
+
+
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """Render one of our templates; ``context`` values are escaped by the template, never trusted."""
+    RENDERING.set(getattr(request.app.state, "archive", None))
     html = TEMPLATES.get_template(template).render(request=request, path=request.url.path, **context)
     return HTMLResponse(html, status_code=status_code)
 
@@ -68,6 +76,9 @@ def _problem(request: Request, status: int, detail: str, param: str | None = Non
                 title=titles.get(status, "Error"), detail=detail)
 
 
+POOL_SIZE = 16  # database connections kept open per worker process (requests running at once)
+
+
 def create_app(archive_url: str | None = None, *, archive: "Archive | None" = None) -> FastAPI:
     """An app over the archive at ``archive_url`` (None: ./quotewire.db), or over an open ``archive``.
 
@@ -77,7 +88,9 @@ def create_app(archive_url: str | None = None, *, archive: "Archive | None" = No
     if archive is None:
         from quotewire.store import Archive
 
-        archive = Archive.open(archive_url)
+        # read-only: the archive must exist (nothing is created) and no connection can write;
+        # a pool as large as the requests one worker process runs at once
+        archive = Archive.open(archive_url, create=False, readonly=True, pool_size=POOL_SIZE)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -91,12 +104,18 @@ def create_app(archive_url: str | None = None, *, archive: "Archive | None" = No
         description="Search the quotewire archive: who said what, where and when. Read-only. "
                     "Every HTML page has a JSON twin under /api with the same query parameters.",
         lifespan=lifespan,
+        docs_url=None,  # our own /docs below: Swagger UI served from this server, not a CDN
         redoc_url=None,
-        responses={400: {"description": "A bad query parameter (named in `param`)"}},
+        dependencies=[Depends(ids_in_range)],  # /api/articles/99999999999999999999 is a 404, not a 500
     )
     app.state.archive = archive
     app.add_middleware(SecurityMiddleware)
+    app.mount(docs.ASSETS_URL, StaticFiles(directory=docs.ASSETS), name="docs-assets")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.get(docs.DOCS_URL, include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return docs.docs_response(app.title)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -127,8 +146,9 @@ def create_app(archive_url: str | None = None, *, archive: "Archive | None" = No
         # One line, no traceback to the browser; the server log still has it.
         return _problem(request, 500, f"internal error: {type(exc).__name__} (see the server log)")
 
-    from quotewire.web.routes import articles, meta, outlets, search, speakers
+    from quotewire.web.routes import articles, clusters, meta, outlets, search, speakers
 
-    for module in (search, articles, speakers, outlets, meta):
+    for module in (search, articles, speakers, outlets, clusters, meta):
         app.include_router(module.router)
+    openapi.install(app)
     return app

@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from quotewire.records import ArticleSummary, OutletProfile, OutletSummary, Page, SpeakerProfile, SpeakerSummary
+from quotewire.records import (ArticleSummary, Facets, OutletProfile, OutletSummary, Page, SpeakerProfile,
+                               SpeakerSummary)
+
+
+class SearchPage(Page):
+    """/api/search: one page of hits, and the counts of all hits by speaker, outlet, kind and month."""
+
+    facets: Facets | None = None
 
 
 class SpeakerList(BaseModel):
@@ -37,6 +44,8 @@ class OutletDetail(BaseModel):
 class OutletList(BaseModel):
     items: list[OutletSummary] = Field(default_factory=list)
     total: int = 0
+    page: int = 1
+    per_page: int = 50
 
 
 class Problem(BaseModel):

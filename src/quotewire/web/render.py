@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from quotewire.records import Article, Quote
-from quotewire.store.quoted import quoted_words
+from quotewire.store.quoted import OPEN_MARKS, quoted_words, reads_as
 
 # Light backgrounds that keep dark text (#1a1a1a) above WCAG AA contrast (>= 7:1 for all).
 # The matching classes (sp-c0 ... sp-c11) live in static/style.css: no inline styles, so the
@@ -71,6 +71,33 @@ def snippet_html(snippet: str | None, fallback: str) -> Markup:
     return Markup("".join(out))
 
 
+def quote_html(kind: str, snippet: str | None, content: str, who: str | None = None, act: str = "statement",
+               colour: str = "sp-cx") -> Markup:
+    """A quote as a reader should read it (``store.quoted.reads_as``): quotation marks only around the
+    words the speaker is quoted as saying. Direct: in a blockquote, in quotation marks; mixed: the
+    reported clause as written (only its own inner marks); indirect: reported speech, no marks."""
+    body = snippet_html(snippet, content)
+    if kind == "direct":
+        words = content.strip()
+        marked = words[:1] in OPEN_MARKS and words[-1:] in OPEN_MARKS
+        inner = body if marked else Markup("“") + body + Markup("”")
+        return Markup(f'<blockquote class="quote-text direct {escape(colour)}"><p>{inner}</p></blockquote>')
+    if kind == "mixed":
+        return Markup(f'<div class="quote-text mixed {escape(colour)}"><p>{body}</p></div>')
+    lead = reads_as(kind, "", who, act).strip()  # "Name said that"
+    return Markup(f'<div class="quote-text reported {escape(colour)}"><p><span class="reported-lead">'
+                  f'{escape(lead)}</span> {body}</p></div>')
+
+
+def source_label(name: str | None, kind: str | None, mention: str | None) -> str:
+    """Who a quote is given to, as the page shows it: an unnamed source is its description, never a name."""
+    if name and kind != "unnamed":
+        return name
+    if mention:
+        return f"{mention} (unnamed source)" if kind == "unnamed" or not name else mention
+    return "Unknown speaker"
+
+
 @dataclass
 class QuoteView:
     """What the article page shows for one quote: its speaker link, colour and tooltip."""
@@ -83,23 +110,57 @@ class QuoteView:
     anchor: str  # element id of the highlight: search hits link to it
     words: str  # the quoted words (an interrupted quote's parts joined), as search shows them
     cue_words: str | None
+    who: str = "Unknown speaker"  # the name, or an unnamed source's description
+    reads: str = ""  # the quote as a reader reads it, shortened: quotation marks only around quoted words
+    shown: bool = True  # its act is one the page shows (statements unless asked)
 
 
-def quote_views(article: Article, speaker_ids: dict[str, int], quote_ids: list[int] | None = None) -> list[QuoteView]:
+def quote_views(article: Article, speaker_ids: dict[str, int], quote_ids: list[int] | None = None,
+                acts: frozenset[str] | set[str] | None = None) -> list[QuoteView]:
+    """One view per quote, in order; ``acts`` (None: every act) says which are shown and highlighted."""
     views = []
     quote_ids = quote_ids or []
     for i, q in enumerate(article.quotes):
-        name = q.speaker.name
+        name = q.speaker.name if q.speaker.kind != "unnamed" else None
         # the archive keys names with runs of whitespace collapsed, as it stores them
         sid = (speaker_ids.get(name) or speaker_ids.get(" ".join(name.split()))) if name else None
-        label = name or "Unknown speaker"
+        label = source_label(name, q.speaker.kind, q.speaker.mention.text if q.speaker.mention else None)
         if q.speaker.role:
             label += f", {q.speaker.role}"
         anchor = f"q-{quote_ids[i]}" if i < len(quote_ids) else f"q{i}"
+        words = quoted_words(q.content, article.text)
+        who = source_label(name, q.speaker.kind, q.speaker.mention.text if q.speaker.mention else None)
+        short = words if len(words) <= 90 else words[:87].rsplit(" ", 1)[0] + " …"
         views.append(QuoteView(index=i, quote=q, speaker_id=sid, colour=colour_class(sid, name), label=label,
-                               anchor=anchor, words=quoted_words(q.content, article.text),
-                               cue_words=quoted_words(q.cue, article.text) if q.cue else None))
+                               anchor=anchor, words=words,
+                               cue_words=quoted_words(q.cue, article.text) if q.cue else None, who=who,
+                               # indirect: "said that …" after the name the list already shows
+                               reads=reads_as(q.kind, short, who, q.act)[len(who) + 1:] if q.kind == "indirect"
+                               else reads_as(q.kind, short, who, q.act),
+                               shown=acts is None or q.act in acts))
+    distinct_colours(views)
     return views
+
+
+def distinct_colours(views: list[QuoteView]) -> None:
+    """No two speakers of one article share a colour: each keeps its own (stable) colour unless an
+    earlier speaker of the article has it, and then takes the next free one. Only past
+    ``PALETTE_SIZE`` speakers do colours repeat. Unknown speakers stay grey."""
+    given: dict[tuple[int | None, str | None], str] = {}
+    used: set[int] = set()
+    for v in views:
+        name = v.quote.speaker.name if v.quote.speaker.kind != "unnamed" else None
+        idx = speaker_colour(v.speaker_id, name)
+        if idx >= PALETTE_SIZE:
+            continue
+        key = (v.speaker_id, None) if v.speaker_id is not None else (None, " ".join((name or "").lower().split()))
+        if key not in given:
+            if len(used) < PALETTE_SIZE:
+                while idx in used:
+                    idx = (idx + 1) % PALETTE_SIZE
+            used.add(idx)
+            given[key] = f"sp-c{idx}"
+        v.colour = given[key]
 
 
 _BLOCK_TAG = {"heading": "h2", "quote": "blockquote", "list": "p", "table": "p", "paragraph": "p"}
@@ -112,6 +173,8 @@ def highlighted_body(article: Article, views: list[QuoteView]) -> Markup:
     # Per-character owner: which quote's content covers it, and which quote's cue.
     spans: list[tuple[int, int, int, str]] = []  # (start, end, quote index, "q" | "c")
     for v in views:
+        if not v.shown:
+            continue
         q = v.quote
         pieces = q.content.parts or [(q.content.start, q.content.end)]
         for s, e in pieces:
@@ -153,7 +216,7 @@ def _render_range(text: str, start: int, end: int, spans: list[tuple[int, int, i
                 v = views[qi]
                 ident = "" if qi in anchored else f' id="{escape(v.anchor)}"'
                 anchored.add(qi)
-                html.append(f'<mark class="quote {v.colour}"{ident} tabindex="0" '
+                html.append(f'<mark class="quote {v.quote.kind} {v.colour}"{ident} tabindex="0" '
                             f'title="{escape(v.label)}" data-who="{escape(v.label)}">')
             open_q = qi
         piece = str(escape(text[a:b])).replace("\n", "<br>")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from typing import Any, Awaitable, Callable
 
+from quotewire.web.docs import docs_csp
+
 Scope = dict[str, Any]
 Message = dict[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -17,12 +19,9 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 # markup still cannot run. Images only from ourselves (we never hotlink article images).
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-# FastAPI's interactive docs (/docs) load Swagger UI from a CDN and run an inline script. That
-# page shows no archive content, so it gets a looser policy of its own.
-DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-            "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'")
-
+# /docs (Swagger UI, served from this server: quotewire.web.docs) runs one inline script,
+# allowed by its hash; that page shows no archive content.
+DOCS_PATHS = ("/docs",)
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 SECURITY_HEADERS = [
@@ -43,7 +42,7 @@ class SecurityMiddleware:
             await self.app(scope, receive, send)
             return
         path: str = scope.get("path", "")
-        csp = DOCS_CSP if path in ("/docs", "/docs/oauth2-redirect", "/redoc") else CSP
+        csp = docs_csp() if path in DOCS_PATHS else CSP
         extra = [*SECURITY_HEADERS, (b"content-security-policy", csp.encode())]
 
         async def send_with_headers(message: Message) -> None:
@@ -70,7 +69,7 @@ class SecurityMiddleware:
             return
         if method not in READ_METHODS:
             body = json.dumps({"detail": f"{scope['method']} is not allowed: the web archive is read-only "
-                                         "(ingest with `quotewire ingest`)"}).encode()
+                                         "(ingest with `quotewire ingest`)", "param": None}).encode()
             await send_with_headers({"type": "http.response.start", "status": 405, "headers": [
                 (b"content-type", b"application/json"), (b"allow", b"GET, HEAD, OPTIONS"),
                 (b"content-length", str(len(body)).encode())]})

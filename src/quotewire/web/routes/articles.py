@@ -10,7 +10,7 @@ from quotewire.records import StoredArticle
 from quotewire.web import render
 from quotewire.web.app import archive_of, page
 from quotewire.web.models import ArticleList
-from quotewire.web.params import Paging, _clean, _int_or_name, paging
+from quotewire.web.params import ActQ, act_param, Paging, _clean, _int_or_name, paging
 
 router = APIRouter()
 Q = Annotated[str | None, Query(max_length=500, description="Words in the title or text.")]
@@ -18,7 +18,7 @@ OutletQ = Annotated[str | None, Query(max_length=200, description="Outlet id or 
 
 
 def _list(request: Request, q: str | None, outlet: str | None, p: Paging) -> ArticleList:
-    items, total = archive_of(request).articles(q=_clean(q), outlet=_int_or_name(outlet),
+    items, total = archive_of(request).articles(q=_clean(q), outlet=_int_or_name(outlet, "outlet"),
                                                  page=p.page, per_page=p.per_page)
     return ArticleList(items=items, total=total, page=p.page, per_page=p.per_page)
 
@@ -44,11 +44,14 @@ def api_articles(request: Request, p: Annotated[Paging, Depends(paging)], q: Q =
 
 
 @router.get("/articles/{article_id}", include_in_schema=False, response_class=HTMLResponse)
-def article_page(request: Request, article_id: int) -> HTMLResponse:
+def article_page(request: Request, article_id: int, act: ActQ = None) -> HTMLResponse:
     stored = _get(request, article_id)
-    views = render.quote_views(stored.article, stored.speaker_ids, stored.quote_ids)
+    act = act_param(act)  # statements unless asked: beliefs and other acts stay out of the highlights
+    acts = None if act == "all" else frozenset((act or "statement").split(","))
+    views = render.quote_views(stored.article, stored.speaker_ids, stored.quote_ids, acts=acts)
     body = render.highlighted_body(stored.article, views)
-    return page(request, "article.html", stored=stored, a=stored.article, views=views, body=body)
+    return page(request, "article.html", stored=stored, a=stored.article, views=views, body=body, act=act,
+                hidden=sum(1 for v in views if not v.shown))
 
 
 @router.get("/api/articles/{article_id}", response_model=StoredArticle, tags=["articles"],

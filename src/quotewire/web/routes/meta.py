@@ -12,10 +12,9 @@ from starlette.background import BackgroundTask
 
 from quotewire.store.export import CONTENT_TYPES as MEDIA_TYPES, write_export
 from quotewire.web.app import archive_of
-from quotewire.web.params import SearchParams, search_params
+from quotewire.web.params import SearchParams, export_params
 
 router = APIRouter()
-
 
 
 @router.get("/api/stats", response_model=dict[str, int], tags=["archive"], summary="Archive counts")
@@ -28,7 +27,7 @@ def api_stats(request: Request) -> dict[str, int]:
             response_class=FileResponse,
             responses={200: {"description": "The hits as CSV, JSON Lines or Parquet",
                              "content": {t: {} for t in MEDIA_TYPES.values()}}})
-def api_export(request: Request, params: Annotated[SearchParams, Depends(search_params)],
+def api_export(request: Request, params: Annotated[SearchParams, Depends(export_params)],
                format: Annotated[Literal["csv", "jsonl", "parquet"],
                                  Query(description="csv, jsonl or parquet.")] = "csv") -> FileResponse:
     """All hits of the search (not just one page), written by the archive's export writer."""

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from quotewire.records import OutletSummary, Page, SpeakerSummary
 from quotewire.web.app import archive_of, page
+from quotewire.web.facets import facet_links
+from quotewire.web.models import SearchPage
 from quotewire.web.params import KINDS, SearchParams, _int_or_name, search_params
 
 if TYPE_CHECKING:
@@ -42,10 +44,17 @@ def search_page(request: Request, params: Params) -> HTMLResponse:
     return page(request, "search.html", params=params, result=result, kinds=KINDS,
                 stats=archive.stats(), outlets=outlets[:500], speakers=top_speakers,
                 chosen_speaker=_chosen_speaker(archive, params.speaker),
-                chosen_outlet=_chosen_outlet(outlets, params.outlet))
+                chosen_outlet=_chosen_outlet(outlets, params.outlet),
+                facets=facet_links(archive.search_facets(params.q, **params.filters()), params))
 
 
-@router.get("/api/search", response_model=Page, tags=["search"], summary="Search quotes")
-def api_search(request: Request, params: Params) -> Page:
-    """Ranked full-text search over quotes, with the same filters as the search page."""
-    return run_search(request, params)
+@router.get("/api/search", response_model=SearchPage, tags=["search"], summary="Search quotes")
+def api_search(request: Request, params: Params,
+               facets: Annotated[bool, Query(description="Also count the hits by speaker, outlet, kind and "
+                                                         "month (`facets`); false leaves them out.")] = True,
+               ) -> SearchPage:
+    """Ranked full-text search over quotes, with the same filters as the search page, and facet counts."""
+    found = run_search(request, params)
+    counted = archive_of(request).search_facets(params.q, **params.filters()) if facets else None
+    return SearchPage(items=found.items, total=found.total, page=found.page, per_page=found.per_page,
+                      facets=counted)

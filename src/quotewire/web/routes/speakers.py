@@ -10,15 +10,10 @@ from quotewire.records import SpeakerProfile
 from quotewire.web import render
 from quotewire.web.app import archive_of, page
 from quotewire.web.models import SpeakerDetail, SpeakerList
-from quotewire.web.params import MAX_PER_PAGE, Paging, _clean, paging
+from quotewire.web.params import ActQ, act_param, Paging, _clean, list_paging, paging
 
 router = APIRouter()
 Q = Annotated[str | None, Query(max_length=500, description="Words to look for.")]
-
-
-def list_paging(page: Annotated[int, Query(ge=1, le=100000)] = 1,
-                per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 50) -> Paging:
-    return Paging(page=page, per_page=per_page)
 
 
 def _list(request: Request, q: str | None, p: Paging) -> SpeakerList:
@@ -26,12 +21,13 @@ def _list(request: Request, q: str | None, p: Paging) -> SpeakerList:
     return SpeakerList(items=items, total=total, page=p.page, per_page=p.per_page)
 
 
-def _detail(request: Request, speaker_id: int, q: str | None, p: Paging) -> SpeakerDetail:
+def _detail(request: Request, speaker_id: int, q: str | None, p: Paging, act: str | None = None) -> SpeakerDetail:
     archive = archive_of(request)
     profile: SpeakerProfile | None = archive.speaker(speaker_id)
     if profile is None:
         raise HTTPException(404, f"no speaker with id {speaker_id}")
-    quotes = archive.speaker_quotes(speaker_id, q=_clean(q), page=p.page, per_page=p.per_page)
+    quotes = archive.speaker_quotes(speaker_id, q=_clean(q), page=p.page, per_page=p.per_page,
+                                    act=act_param(act) or "statement")
     return SpeakerDetail(speaker=profile, quotes=quotes)
 
 
@@ -48,15 +44,17 @@ def api_speakers(request: Request, p: Annotated[Paging, Depends(list_paging)], q
 
 @router.get("/speakers/{speaker_id}", include_in_schema=False, response_class=HTMLResponse)
 def speaker_page(request: Request, speaker_id: int, p: Annotated[Paging, Depends(paging)],
-                 q: Q = None) -> HTMLResponse:
-    detail = _detail(request, speaker_id, q, p)
+                 q: Q = None, act: ActQ = None) -> HTMLResponse:
+    detail = _detail(request, speaker_id, q, p, act)
     chart = render.weekly_chart(detail.speaker.weekly)
-    return page(request, "speaker.html", s=detail.speaker, quotes=detail.quotes, chart=chart, q=_clean(q) or "")
+    return page(request, "speaker.html", s=detail.speaker, quotes=detail.quotes, chart=chart, q=_clean(q) or "",
+                act=act_param(act))
 
 
 @router.get("/api/speakers/{speaker_id}", response_model=SpeakerDetail, tags=["speakers"],
             summary="One speaker and their quotes", responses={404: {"description": "No such speaker"}})
 def api_speaker(request: Request, speaker_id: int, p: Annotated[Paging, Depends(paging)],
-                q: Q = None) -> SpeakerDetail:
-    """The profile (roles, outlets, weekly counts) and one page of quotes, filtered by ``q``."""
-    return _detail(request, speaker_id, q, p)
+                q: Q = None, act: ActQ = None) -> SpeakerDetail:
+    """The profile (roles over time, name variants, outlets, weekly counts) and one page of quotes,
+    filtered by ``q`` and ``act`` (statements unless asked)."""
+    return _detail(request, speaker_id, q, p, act)

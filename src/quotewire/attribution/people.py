@@ -1,0 +1,208 @@
+"""The people and organisations one article names: their fullest names, aliases and roles.
+
+``Registry(doc)`` collects them from the parse's entities; ``find`` takes a partial name (a
+surname, a first name) to the one person who carries it. Names shed honorifics and titles, which
+become roles, except the titles that are part of a name ("Prince Ana", data/name_titles.txt).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from quotewire.attribution.lexicon import honorifics, name_titles, role_nouns, titles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+_DET = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
+ROLE_LINKS = ("of", "for", "at", "from")  # "director of Public Works Jane Doe": a role goes on after these
+
+@dataclass
+class Person:
+    name: str
+    kind: str = "person"
+    roles: list[str] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    first: int = 0
+    gender: str = ""  # "m" / "f" where the article says (Mr / Ms, he / she of them alone); "" unknown
+
+
+def strip_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """Leading honorifics and titles off a name: (name words, title words).
+
+    A title that is part of a name stays before a single given name ("Prince Ana"); a label in
+    capitals before a name ("Club DL Jane Doe") goes with the title words."""
+    tl, hon, kept = titles(), honorifics(), name_titles()
+    lead: list[str] = []
+    caps = [k for k, w in enumerate(words[:-2]) if len(w) > 1 and w.isupper() and w.isalpha()]
+    if caps and len(words) - caps[-1] - 1 >= 2:
+        lead, words = words[:caps[-1] + 1], words[caps[-1] + 1:]
+    while len(words) > 1:
+        low = words[0].lower()
+        two = " ".join(w.lower() for w in words[:2])
+        if (low in kept and len(words) == 2) or (two in kept and len(words) == 3):
+            break
+        if two in tl and len(words) > 2:
+            lead += words[:2]
+            words = words[2:]
+        elif low in tl or low in hon or low.rstrip(".") in hon:
+            lead.append(words[0])
+            words = words[1:]
+        else:
+            break
+    return words, lead
+
+
+def bare_role(role: str | None) -> str | None:
+    """"the council's chair" and "council's chair" are one role: no leading article."""
+    if not role:
+        return role
+    words = role.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def clean(text: str) -> str:
+    # dashes too: an entity may take in a signature's dash (``― Jane Doe``)
+    text = re.sub(r"['\u2019]s$", "", text.strip(" ,.;:\"\u201c\u201d\u2015\u2014\u2013-"))
+    return " ".join(text.split())
+
+
+class Registry:
+    """People and organisations of one article, keyed so that partial mentions find them."""
+
+    def __init__(self, doc: "Doc") -> None:
+        self.people: list[Person] = []
+        self.orgs: dict[str, Person] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._person(ent)
+            elif ent.label_ in ("ORG", "NORP", "GPE"):
+                key = clean(ent.text)
+                if key and key.lower() not in self.orgs:
+                    self.orgs[key.lower()] = Person(key, "organization", first=ent.start_char)
+
+    def _person(self, ent: "SpacySpan") -> Person | None:
+        words, lead = strip_name(clean(ent.text).split())
+        if not words:
+            return None
+        if len(words) > 2 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ROLE_LINKS:
+            # "director of Public Prosecution Jane Doe": the entity took in the end of the role
+            lead, words = lead + words[:-2], words[-2:]
+        found = self.find(" ".join(words))
+        if found is None:
+            found = Person(" ".join(words), first=ent.start_char)
+            self.people.append(found)
+        elif len(words) > len(found.name.split()) and words[-1] == found.name.split()[-1]:
+            found.aliases.add(found.name)
+            found.name = " ".join(words)
+        role = bare_role(role_near(ent, lead))
+        if role and role.lower() not in (r.lower() for r in found.roles):
+            found.roles.append(role)
+        return found
+
+    def find(self, name: str) -> Person | None:
+        """Full name, or a surname/first name that one person of the article alone carries."""
+        words, _ = strip_name(clean(name).split())
+        if not words:
+            return None
+        low = " ".join(words).lower()
+        for p in self.people:
+            if p.name.lower() == low or low in (a.lower() for a in p.aliases):
+                return p
+        last = words[-1].lower()
+        hits = [p for p in self.people if p.name.split()[-1].lower() == last]
+        if len(hits) == 1:
+            return hits[0]
+        if len(words) == 1:
+            hits = [p for p in self.people if words[0].lower() in (w.lower() for w in p.name.split())]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+
+def role_near(ent: "SpacySpan", lead: list[str]) -> str | None:
+    """A role printed with the name: a title before it ("NATO Secretary General Jane Doe") or an apposition."""
+    doc = ent.doc
+    root = ent.root
+    # apposition: "the head of the committee, Jane Doe," / "Jane Doe, the head of the committee,"
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        h = root.head
+        toks = [t for t in h.subtree if t.i < ent.start and not (t.i >= root.left_edge.i)]
+        role = np_text(toks)
+        if role:
+            return role
+    for c in root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            role = np_text(list(c.subtree))
+            if role:
+                return role
+    # "As the head of the committee, Admiral Jane Doe, ...": the as-phrase before the name is a role
+    j = ent.start - 1
+    while j >= 0 and (doc[j].lower_ in titles() or doc[j].lower_ in honorifics()):
+        j -= 1
+    if j > 0 and doc[j].text == ",":
+        t = doc[j - 1]
+        for _ in range(5):
+            if t.dep_ == "prep" and t.lower_ == "as":
+                pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.lemma_.lower() in role_nouns() or pobj.lemma_.lower() in titles()):
+                    role = np_text(list(pobj.subtree))
+                    if role:
+                        return role
+                break
+            if t.head.i == t.i:
+                break
+            t = t.head
+    # title words before the name inside the same noun phrase
+    pre = []
+    i = ent.start - 1
+    while i >= 0 and doc[i].head.i in range(i + 1, ent.end) and doc[i].dep_ in ("compound", "amod", "nmod", "npadvmod") \
+            and doc[i].pos_ in ("PROPN", "NOUN", "ADJ"):
+        pre.insert(0, doc[i].text)
+        i -= 1
+    if not pre:  # the parser hung the title elsewhere: capitalised nouns right before the name
+        while i >= 0 and ent.start - i <= 4 and doc[i].pos_ in ("PROPN", "NOUN") and (doc[i].is_title or doc[i].is_upper) \
+                and doc[i].ent_type_ not in ("DATE", "TIME", "PERSON", "CARDINAL"):
+            pre.insert(0, doc[i].text)
+            i -= 1
+    if lead:
+        pre += lead
+    if pre and any(w.lower() in titles() or w.lower() in role_nouns() for w in pre):
+        return " ".join(pre)
+    return None
+
+
+def np_text(toks: list) -> str | None:
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and (toks[0].lower_ in _DET or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks or len(toks) > 12:
+        return None
+    return toks[0].doc[toks[0].i:toks[-1].i + 1].text
+
+
+def longer_name(reg: Registry, doc: "Doc", root: "Token") -> Person | None:
+    """NER missed the person: the fullest run of proper nouns ending in the same surname wins."""
+    best: list[str] = []
+    for t in doc:
+        if t.text != root.text or t.i == 0 or t.pos_ != "PROPN":
+            continue
+        run = [t.text]
+        j = t.i - 1
+        while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].is_title and len(run) < 4:
+            run.insert(0, doc[j].text)
+            j -= 1
+        words, _ = strip_name(run)
+        if len(words) > len(best):
+            best = words
+    if len(best) < 2:
+        return None
+    p = Person(" ".join(best), first=root.idx)
+    reg.people.append(p)
+    return p
+

@@ -1,0 +1,130 @@
+"""One tokeniser for full-text search, the same on SQLite and PostgreSQL.
+
+Left to themselves the two backends disagree (FTS5's ``porter unicode61`` and PostgreSQL's
+``english`` configuration split, fold, stem and drop stop words differently: ``don't`` or
+``U.S.`` found different quotes). So the archive never lets them analyse text: quotewire turns
+indexed text and query words into the same *terms* here, stores them (``quotes.terms``,
+``articles.title_terms`` / ``text_terms``), and both backends index those terms verbatim
+(FTS5 ``unicode61`` on already folded words; PostgreSQL's ``simple`` configuration, which only
+lower-cases). The rules, in order, for each word of the text:
+
+* a word is a run of letters and digits; an apostrophe between letters belongs to the word
+  and is dropped (``don't`` -> ``dont``, ``O'Neill`` -> ``oneill``, ``people's`` -> ``peoples``);
+* compatibility forms and accents are folded (NFKD, combining marks removed: ``café`` ->
+  ``cafe``, ``ﬁ`` -> ``fi``), then case (``casefold``: ``Straße`` -> ``strasse``);
+* a dotted abbreviation is its letters in sequence (``U.S.`` -> ``u s``, found by ``U.S.``
+  and ``U. S.`` but not by the word ``us``);
+* every word is stemmed with the Snowball English stemmer (``troops`` -> ``troop``); no stop
+  word is dropped.
+
+Snippets are marked here too (``mark``), from the same terms, so both backends mark alike.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+import snowballstemmer
+
+APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4\u2032"
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_CHAR = rf"(?:[^\W_]|[{_MARKS}])"
+TOKEN = re.compile(rf"{_CHAR}+(?:[{APOSTROPHES}]{_CHAR}+)*")
+# the same tokens where the text has no combining mark (nearly always): about twice as fast
+PLAIN_TOKEN = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}][^\W_]+)*")
+HAS_MARK = re.compile(f"[{_MARKS}]")
+WORD = re.compile(r"[^\W_]+")
+_local = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
+
+
+def _stemmer() -> "snowballstemmer.stemmer":
+    st = getattr(_local, "stemmer", None)
+    if st is None:
+        st = _local.stemmer = snowballstemmer.stemmer("english")
+    return st
+
+
+def _strip_marks(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=100_000)
+def fold(token: str) -> tuple[str, ...]:
+    """One token of text as folded words (usually one; ``½`` or ``1²`` may give more)."""
+    s = _strip_marks(_strip_marks(token).casefold())  # casefold can bring back a mark (İ -> i̇)
+    for a in APOSTROPHES:
+        s = s.replace(a, "")
+    return tuple(WORD.findall(s))
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def tokens(text: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, folded words) of every token of ``text``, offsets into ``text`` itself."""
+    text = text or ""
+    for m in (TOKEN if HAS_MARK.search(text) else PLAIN_TOKEN).finditer(text):
+        words = fold(m.group())
+        if words:
+            yield m.start(), m.end(), words
+
+
+def words(text: str) -> list[str]:
+    """The folded, unstemmed words of a piece of query text."""
+    return [w for _, _, ws in tokens(text) for w in ws]
+
+
+@lru_cache(maxsize=200_000)
+def _token_terms(token: str) -> str:
+    return " ".join(stem(w) for w in fold(token))
+
+
+def terms(text: str | None) -> str:
+    """What the backends index for ``text``: its stemmed words, separated by single spaces."""
+    text = text or ""
+    return " ".join(filter(None, map(_token_terms, (TOKEN if HAS_MARK.search(text) else PLAIN_TOKEN).findall(text))))
+
+
+def prefix_forms(word: str) -> list[str]:
+    """Index prefixes for a ``word*`` query: the word, and its stem when that differs (``cities*``)."""
+    st = stem(word)
+    return [word] if st == word or not st else [word, st]
+
+
+def mark(text: str, wanted: Sequence[tuple[str, str]]) -> str:
+    """``text`` with every token that a query term matches wrapped in ``[[ ]]``.
+
+    ``wanted`` is (kind, term text) for each term of the query that must or may match, as
+    ``store.search`` builds them: kind ``word`` / ``phrase`` (stemmed words) or ``prefix``.
+    """
+    toks = list(tokens(text))
+    flat: list[tuple[str, int]] = [(stem(w), i) for i, (_, _, ws) in enumerate(toks) for w in ws]
+    stems = [s for s, _ in flat]
+    hit: set[int] = set()
+    for kind, term in wanted:
+        seq = term.split()
+        if not seq:
+            continue
+        if kind == "prefix":
+            forms = prefix_forms(seq[0])
+            hit.update(i for s, i in flat if any(s.startswith(f) for f in forms))
+            continue
+        n = len(seq)
+        for j in range(len(stems) - n + 1):
+            if stems[j:j + n] == seq:
+                hit.update(i for _, i in flat[j:j + n])
+    if not hit:
+        return text
+    out: list[str] = []
+    pos = 0
+    for i, (start, end, _) in enumerate(toks):
+        if i in hit:
+            out.append(text[pos:start] + "[[" + text[start:end] + "]]")
+            pos = end
+    out.append(text[pos:])
+    return "".join(out)

@@ -1,0 +1,187 @@
+"""Who said what as a reader sees it: names that are names, speech apart from belief, one
+quote per pair of quotation marks. Every text here is written for the test."""
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from quotewire import pipeline
+from quotewire.attribution.speakers import valid_name
+from quotewire.records import Article
+from tests.conftest import ROOT
+
+
+def _read(text: str) -> Article:
+    result = pipeline.process(text, form="body", doc_id="t")
+    assert result.article is not None
+    return result.article
+
+
+def _holding(article: Article, words: str):
+    found = [q for q in article.quotes if words in q.content.text]
+    assert found, f"no quote holding {words!r}: {[q.content.text for q in article.quotes]}"
+    return found[0]
+
+
+# --- speech apart from belief
+
+
+def test_statement_belief_and_other_acts() -> None:
+    art = _read("Mayor Jane Roe said on Monday that the bridge would reopen in May.\n\n"
+                "Council member Tom Reyes believes that the repairs will cost more than planned.\n\n"
+                "The contractor denied the allegations.\n\n"
+                "Officials urged residents to avoid the river path until the work is done.")
+    assert _holding(art, "bridge would reopen").act == "statement"
+    assert _holding(art, "repairs will cost").act == "belief"
+    for q in art.quotes:
+        if "allegations" in q.content.text or "avoid the river path" in q.content.text:
+            assert q.act == "other", q
+    shown = art.with_acts(frozenset({"statement"}))
+    assert [q.act for q in shown.quotes] == ["statement"] * len(shown.quotes)
+    assert all("repairs" not in q.content.text for q in shown.quotes)
+
+
+def test_headline_is_a_quote_only_in_a_reporting_form() -> None:
+    from quotewire.records import Block
+
+    text = "Harbour chief: ferries return to the island in May\n\nThe ferry service stopped in January."
+    result = pipeline.process(text, form="body", doc_id="h")
+    art = result.article
+    assert art is not None
+    art.blocks = [Block(kind="title", start=0, end=50, text=text[:50])] + [b for b in art.blocks if b.start > 50]
+    from quotewire.nlp import model
+    from quotewire.attribution import attribute
+
+    doc = model.load()(art.text)
+    attribute(art, doc)
+    labels = [q for q in art.quotes if "ferries return" in q.content.text]
+    assert all(q.act != "statement" for q in labels), labels
+
+
+def test_extract_shows_statements_by_default(tmp_path) -> None:
+    page = tmp_path / "body.txt"
+    page.write_text("The mayor said that the market will open on Friday.\n\n"
+                    "Shop owners think that the rent is too high.\n", encoding="utf-8")
+    exe = str(ROOT / ".venv" / "bin" / "quotewire")
+    out = subprocess.run([exe, "extract", str(page), "--as-body"], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    acts = {q["act"] for q in json.loads(out.stdout)["quotes"]}
+    assert acts == {"statement"}
+    out = subprocess.run([exe, "extract", str(page), "--as-body", "--act", "all"], capture_output=True,
+                         text=True, timeout=300)
+    assert "belief" in {q["act"] for q in json.loads(out.stdout)["quotes"]}
+    bad = subprocess.run([exe, "extract", str(page), "--act", "rumour"], capture_output=True, text=True, timeout=300)
+    assert bad.returncode != 0 and "rumour" in bad.stderr and "Traceback" not in bad.stderr
+
+
+# --- names that are names
+
+
+def test_unnamed_source_is_never_given_to_a_nearby_person() -> None:
+    art = _read("Senator Maria Lopez signed the bill on Tuesday.\n\n"
+                "Analysts say the law will raise prices for small farms.\n\n"
+                "A judge ruled that the old permits remain valid until June.")
+    for words in ("raise prices", "permits remain valid"):
+        q = _holding(art, words)
+        assert q.speaker.name is None, q.speaker
+        assert q.speaker.kind == "unnamed"
+        assert q.speaker.mention is not None
+
+
+def test_head_of_the_noun_phrase_not_its_modifiers() -> None:
+    art = _read("Then-Riverton mayoral candidate Jane Roe said the city budget was hiding a deficit.\n\n"
+                "The Riverton police department said that the road would stay closed.")
+    assert _holding(art, "hiding a deficit").speaker.name == "Jane Roe"
+    police = _holding(art, "stay closed").speaker
+    assert police.name != "Riverton"
+
+
+def test_relative_pronoun_is_its_antecedent() -> None:
+    art = _read("The harbour reopened on Monday. Tom Reyes, who runs the ferry company, said that "
+                "bookings had doubled since the spring.")
+    assert _holding(art, "bookings had doubled").speaker.name == "Tom Reyes"
+
+
+def test_surname_takes_the_fullest_name_one_speaker() -> None:
+    art = _read("Tom Reyes runs the ferry company on the island.\n\n"
+                "\u201cWe have never been this busy,\u201d Reyes said on Friday.\n\n"
+                "Reyes said that a second boat would arrive in June.")
+    names = {q.speaker.name for q in art.quotes}
+    assert names == {"Tom Reyes"}, names
+    assert [s.name for s in art.speakers] == ["Tom Reyes"]
+
+
+def test_writer_and_reader_voice_is_no_quote() -> None:
+    art = _read("You might think that the island is quiet in winter.\n\n"
+                "I think the ferry timetable is the best guide to the season.\n\n"
+                "The ferry operator said that winter sailings would continue.")
+    assert all(q.speaker.name not in ("You", "I") for q in art.quotes)
+    assert not [q for q in art.quotes if "quiet in winter" in q.content.text]
+    assert _holding(art, "winter sailings").act == "statement"
+
+
+def test_acronym_takes_the_name_the_article_spells_out() -> None:
+    art = _read("The Harbour Safety Board (HSB) inspected the ferry last week.\n\n"
+                "The HSB said that the ferry had passed every test.")
+    assert _holding(art, "passed every test").speaker.name == "Harbour Safety Board"
+
+
+def test_conjoined_speakers_are_both_named() -> None:
+    art = _read("Maria Lopez and Tom Reyes run the ferry company. Lopez and Reyes said on Friday that "
+                "the company would hire ten more sailors.")
+    assert _holding(art, "hire ten more").speaker.name == "Maria Lopez and Tom Reyes"
+
+
+@pytest.mark.parametrize("name,ok", [("Jane Roe", True), ("you", False), ("Q", False), ("who", False),
+                                     ("The doctor", False), ("Many analysts", False), ("agency", False),
+                                     ("European Space Agency", True)])
+def test_valid_name(name: str, ok: bool) -> None:
+    assert valid_name(name) is ok
+
+
+def test_interview_answers_belong_to_the_interviewee() -> None:
+    text = ("Meet Dana Whitfield, the new head of the ferry company\n\n"
+            "We sat down with Dana Whitfield to talk about the season ahead.\n\n"
+            "Q: What surprised you most in your first month?\n\n"
+            "A: How many people still travel in winter. The morning boats are full every day.\n\n"
+            "Q: What comes next for the company?\n\n"
+            "A: A second boat and a new timetable. We will announce both in the spring.\n\n"
+            "Q: Favourite place on the island?\n\n"
+            "A: The lighthouse at dawn.")
+    art = _read(text)
+    answers = [q for q in art.quotes if q.kind == "direct"]
+    assert len(answers) == 3, [q.content.text for q in art.quotes]
+    assert {q.speaker.name for q in answers} == {"Dana Whitfield"}
+    assert not any(q.content.text.startswith("What") for q in art.quotes)
+    assert all(q.speaker.name != "Q" for q in art.quotes)
+
+
+def test_name_reached_through_a_pronoun_is_less_certain() -> None:
+    art = _read("\u201cThe boats are full,\u201d Jane Roe said on Monday.\n\n"
+                "\u201cWe will add a second one,\u201d she said on Tuesday.")
+    named = _holding(art, "boats are full")
+    through = _holding(art, "second one")
+    assert through.speaker.name == named.speaker.name == "Jane Roe"
+    assert through.confidence < named.confidence
+
+
+# --- one quote per pair of quotation marks
+
+
+def test_two_sentences_of_one_speaker_are_two_quotes_of_one_run() -> None:
+    art = _read("\u201cThe boats are full,\u201d Jane Roe said. \u201cWe will add a second one.\u201d")
+    a, b = _holding(art, "boats are full"), _holding(art, "second one")
+    assert a is not b and a.group is not None and a.group == b.group
+    assert a.kind == b.kind == "direct"
+    joined = art.joined()
+    run = _holding(joined, "boats are full")
+    assert run.content.parts and len(run.content.parts) == 2 and "second one" in run.content.text
+
+
+def test_a_cue_inside_one_sentence_keeps_one_quote_in_parts() -> None:
+    art = _read("\u201cThe boats are full,\u201d Jane Roe said, \u201cand we will add a second one.\u201d")
+    q = _holding(art, "boats are full")
+    assert q.content.parts and len(q.content.parts) == 2
+    assert "second one" in q.content.text
