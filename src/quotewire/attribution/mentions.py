@@ -67,7 +67,7 @@ def _org(reg: Registry, ent: "SpacySpan") -> Person | None:
     doc = ent.doc
     start, end = ent.start + (ent[0].lower_ in _DET), ent.end
     # "the High Commissioner for Human Rights": the name runs on over "for"/"of" and capitalised words
-    while end + 1 < len(doc) and doc[end].lower_ in ("for", "of", "on") and not doc[end - 1].whitespace_ == "":
+    while end + 1 < len(doc) and doc[end].lower_ in ("for", "of", "on") and doc[end - 1].whitespace_:
         k = end + 1 + (doc[end + 1].lower_ == "the")
         run = k
         while run < len(doc) and (doc[run].is_title or (doc[run].lower_ in ("and", "&") and run + 1 < len(doc)
@@ -176,10 +176,11 @@ def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
         # "Doe said" (a tagger may call a sentence's first word a noun, or a surname a body):
         # the one person of the article called Doe
         org = _ent_of(doc, root, _NAME_ENTS)
-        p = reg.find(clean(org.text if org is not None else root.text)) or (
-            reg.find(clean(root.text)) if org is not None else None)
-        if p is not None and (root.left_edge.i == root.i or org is not None):
-            return _named(p)
+        if root.left_edge.i == root.i or org is not None:
+            names = [org.text, root.text] if org is not None else [root.text]
+            p = next((p for p in map(reg.find, map(clean, names)) if p is not None), None)
+            if p is not None:
+                return _named(p)
     for c in root.children:
         if c.dep_ == "appos":
             got = _ent_of(doc, c, ("PERSON",))
@@ -214,7 +215,7 @@ def _conjoined(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
     return Resolved(Person(" and ".join(p.name for p in people)), "person")
 
 
-def _author(reg: Registry, doc: "Doc", root: "Token", focus: Focus) -> Resolved | None:
+def _author(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
     """"a report by the agency", "the agency's statement": the document's named author."""
     for c in root.children:
         if c.dep_ == "poss":
@@ -237,7 +238,7 @@ def _author(reg: Registry, doc: "Doc", root: "Token", focus: Focus) -> Resolved 
     return None
 
 
-def _definite(span: "SpacySpan", root: "Token") -> bool:
+def _definite(root: "Token") -> bool:
     dets = [t for t in root.children if t.dep_ in ("det", "poss") and t.i < root.i]
     return bool(dets) and dets[0].lower_ in _DEFINITE and root.tag_ in ("NN", "NNP")
 
@@ -306,13 +307,13 @@ def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) 
         return named
     lemma = root.lemma_.lower()
     if lemma in document_nouns():
-        got = _author(reg, doc, root, focus)
+        got = _author(reg, doc, root)
         return got if got is not None else Resolved(kind="unnamed")
     poss = [c for c in root.children if c.dep_ == "poss"]
-    if _definite(span, root) and not poss and lemma in org_words():
+    if _definite(root) and not poss and lemma in org_words():
         org = _org_like(reg, doc, span, root, focus)
         return _named(org) if org is not None else Resolved(kind="unnamed")
-    if (_definite(span, root) or (poss and all(c.ent_type_ in _NAME_ENTS for c in poss))) and (
+    if (_definite(root) or (poss and all(c.ent_type_ in _NAME_ENTS for c in poss))) and (
             lemma in role_nouns() or lemma in titles()):
         # the person the article gave this role: the head noun must be in it ("the minister")
         best = [p for p in reg.people if any(root.lower_ in r.lower().split() or lemma in r.lower().split()

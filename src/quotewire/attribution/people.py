@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from quotewire.attribution.lexicon import honorifics, name_titles, role_nouns, titles
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Span as SpacySpan
 
 _DET = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
 ROLE_LINKS = ("of", "for", "at", "from")  # "director of Public Works Jane Doe": a role goes on after these
@@ -184,25 +184,3 @@ def np_text(toks: list) -> str | None:
     if not toks or len(toks) > 12:
         return None
     return toks[0].doc[toks[0].i:toks[-1].i + 1].text
-
-
-def longer_name(reg: Registry, doc: "Doc", root: "Token") -> Person | None:
-    """NER missed the person: the fullest run of proper nouns ending in the same surname wins."""
-    best: list[str] = []
-    for t in doc:
-        if t.text != root.text or t.i == 0 or t.pos_ != "PROPN":
-            continue
-        run = [t.text]
-        j = t.i - 1
-        while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].is_title and len(run) < 4:
-            run.insert(0, doc[j].text)
-            j -= 1
-        words, _ = strip_name(run)
-        if len(words) > len(best):
-            best = words
-    if len(best) < 2:
-        return None
-    p = Person(" ".join(best), first=root.idx)
-    reg.people.append(p)
-    return p
-

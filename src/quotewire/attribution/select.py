@@ -166,5 +166,5 @@ def build_quotes(article: Article, doc: "Doc", cands: list[Candidate], quotes: l
                          speaker=QuoteSpeaker(mention=mention), act=act_of(doc, c),  # type: ignore[arg-type]
                          confidence=round(min(max(calibrate(c.score, calib or []), 0.0), 1.0), 3)))
     article.quotes = out
-    resolve(article, doc, kept)
+    resolve(article, doc, kept, quotes)
     split_runs(article)

@@ -19,6 +19,7 @@ from quotewire.attribution.lexicon import honorifics, name_particles, org_words,
 from quotewire.attribution.mentions import (GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVES, WRITER_PRONOUNS,
                                             Focus, genders, resolve_mention)
 from quotewire.attribution.people import ROLE_LINKS, Person, Registry, strip_name
+from quotewire.attribution.quotes import QuoteSpan
 from quotewire.records import Article, Quote, QuoteSpeaker, Speaker, Span
 
 if TYPE_CHECKING:
@@ -87,18 +88,11 @@ def fullest(doc: "Doc", name: str) -> str:
     return name
 
 
-def _in_quote(text: str, pos: int) -> bool:
-    para = text.rfind("\n", 0, pos) + 1
-    before = text[para:pos]
-    return sum(before.count(c) for c in ("“", '"')) % 2 == 1
-
-
-def resolve(article: Article, doc: "Doc", kept: list[Candidate]) -> None:
+def resolve(article: Article, doc: "Doc", kept: list[Candidate], quotes: list[QuoteSpan]) -> None:
     reg = Registry(doc)
     genders(reg, doc)
     _cards(article, reg)
     interview_quotes(article, doc, reg)
-    text = article.text
     speakers: dict[str, Person] = {}
     focus = Focus()
     last_org_at = 0
@@ -126,7 +120,8 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate]) -> None:
         if span is None or not len(span):
             q.speaker.name = None
             continue
-        focus.in_quote = _in_quote(text, q.speaker.mention.start)
+        at = q.speaker.mention.start
+        focus.in_quote = any(m.start < at < m.end for m in quotes)  # the mention is inside a quotation
         focus.in_headline = any(b.kind in ("title", "heading") and b.start <= q.speaker.mention.start < b.end
                                 for b in article.blocks)
         got = resolve_mention(reg, doc, span, focus)
