@@ -3,15 +3,19 @@
     .venv/bin/python benchmarks/bench_web.py [--quotes 100000] [--backend sqlite,postgres]
                                              [--clients 1,50,200] [--requests 3000] [--seconds 40]
                                              [--mix filtered|words] [--serve-args "--workers 2"]
+                                             [--cold-args "--cache-mb 0"|none]
     .venv/bin/python benchmarks/bench_web.py --routes [--articles 500] [--requests 100]
 
 Load (default): fills an archive of generated quotes (bench_search.fill: invented words and
-names, bulk-inserted), starts `quotewire serve` on a free port of 127.0.0.1 twice, once as the
-single-process baseline (``--workers 1``) and once as configured (``--workers N``, default the
-cores), and sends /api/search requests (--mix) from 1, 50 and 200 concurrent
-keep-alive clients (an asyncio HTTP/1.1 client in this process). Each level is bounded by a
-request count and a time limit. Prints requests/s, p50/p95/p99 latency and errors per level,
-and the ratio of the two configurations measured in this same run.
+names, bulk-inserted), starts `quotewire serve` on a free port of 127.0.0.1 three times: the
+single-process baseline without the response cache (``--workers 1 --cache-mb 0``), *cold*
+(worker processes, cache off: ``--cache-mb 0``, every request searched) and *warm* (``serve``
+as configured, default one worker per core with its response cache, after every distinct query
+of the mix was asked about 4 times), and sends /api/search requests (--mix) from 1, 50 and 200
+concurrent keep-alive clients (an asyncio HTTP/1.1 client in this process). Each level is
+bounded by a request count and a time limit. Prints requests/s, p50/p95/p99 latency, errors and
+the share of answers that came from the cache per level, and the ratios against the baseline
+measured in this same run.
 
 --routes: builds a small archive of fictional articles and times each route in-process with
 FastAPI's TestClient (median and p95 per route).
@@ -144,7 +148,7 @@ def search_paths(pool: dict, n: int, mix: str = "filtered", seed: int = 11) -> l
     return ["/api/search?" + urlencode({"q": q, **filters}) for q, filters in queries(pool, n, rng)]
 
 
-async def _one(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> int:
+async def _one(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> tuple[int, bool]:
     writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n".encode())
     head = await reader.readuntil(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
@@ -160,21 +164,21 @@ async def _one(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path:
                 break
     if headers.get("connection", "").lower() == "close":
         raise ConnectionResetError("server closed the connection")
-    return status
+    return status, headers.get("x-quotewire-cache") == "hit"
 
 
 async def _load(port: int, paths: list[str], clients: int, requests: int, seconds: float) -> dict:
     """``clients`` keep-alive connections share ``requests`` requests; stops at ``seconds`` too."""
     latencies: list[float] = []
     errors: dict[str, int] = {}
-    issued = 0
+    issued = hits = 0
     deadline = time.perf_counter() + seconds
 
     def err(kind: str) -> None:
         errors[kind] = errors.get(kind, 0) + 1
 
     async def client(k: int) -> None:
-        nonlocal issued
+        nonlocal issued, hits
         conn = None
         while issued < requests and time.perf_counter() < deadline:
             path = paths[issued % len(paths)]
@@ -183,7 +187,7 @@ async def _load(port: int, paths: list[str], clients: int, requests: int, second
             try:
                 if conn is None:
                     conn = await asyncio.open_connection("127.0.0.1", port)
-                status = await asyncio.wait_for(_one(*conn, path), timeout=30)
+                status, hit = await asyncio.wait_for(_one(*conn, path), timeout=30)
             except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError, ValueError) as exc:
                 err(type(exc).__name__)
                 if conn is not None:
@@ -191,6 +195,7 @@ async def _load(port: int, paths: list[str], clients: int, requests: int, second
                 conn = None
                 continue
             latencies.append(time.perf_counter() - t)
+            hits += hit
             if status != 200:
                 err(f"HTTP {status}")
         if conn is not None:
@@ -205,15 +210,18 @@ async def _load(port: int, paths: list[str], clients: int, requests: int, second
         return latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000 if latencies else float("nan")
 
     return {"clients": clients, "done": len(latencies), "rps": len(latencies) / wall, "p50": pct(0.50),
-            "p95": pct(0.95), "p99": pct(0.99), "errors": sum(errors.values()), "kinds": errors, "wall": wall}
+            "p95": pct(0.95), "p99": pct(0.99), "errors": sum(errors.values()), "kinds": errors, "wall": wall,
+            "hits": hits / len(latencies) if latencies else 0.0}
 
 
-def start_server(url: str, extra: list[str]) -> tuple[subprocess.Popen, int]:
+def start_server(url: str, extra: list[str], src: str | None = None) -> tuple[subprocess.Popen, int]:
+    """``src``: run quotewire from that source tree instead (e.g. the code before a change)."""
     import httpx
 
     port = free_port()
+    env = {**os.environ, "PYTHONPATH": src} if src else None
     proc = subprocess.Popen([*QUOTEWIRE, "serve", "--db", url, "--port", str(port), *extra],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     deadline = time.monotonic() + 120
     while True:
         try:
@@ -238,11 +246,23 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
-def run_config(name: str, url: str, extra: list[str], paths: list[str], args: argparse.Namespace) -> list[dict]:
-    proc, port = start_server(url, extra)
+def cache_off(extra: list[str]) -> bool:
+    return any(a == "--cache-mb" and float(b) == 0 for a, b in zip(extra, extra[1:]))
+
+
+def run_config(name: str, url: str, extra: list[str], paths: list[str], args: argparse.Namespace,
+               src: str | None = None) -> list[dict]:
+    proc, port = start_server(url, extra, src)
     try:
         time.sleep(1.0)  # let every worker finish starting
-        asyncio.run(_load(port, paths[:50], 4, 100, 20))  # warm each worker's connections and caches
+        asyncio.run(_load(port, paths[:50], 4, 100, 20))  # warm each worker's connections
+        if not cache_off(extra):
+            # the warm figure: every distinct query of the mix asked over 8 connections, pass after pass,
+            # until a pass is almost all hits (each worker has its own cache, and the kernel decides which
+            # worker a connection reaches); the share of hits is printed per level
+            for _ in range(8):
+                if asyncio.run(_load(port, paths, 8, 2 * len(paths), 120))["hits"] >= 0.995:
+                    break
         rows = []
         for clients in args.clients:
             n = args.requests if clients > 1 else max(50, args.requests // 10)
@@ -252,6 +272,7 @@ def run_config(name: str, url: str, extra: list[str], paths: list[str], args: ar
             kinds = (" (" + ", ".join(f"{k} {v}" for k, v in sorted(r["kinds"].items())) + ")") if r["errors"] else ""
             print(f"  {name:30} {clients:>4} clients: {r['rps']:7.1f} req/s  p50 {r['p50']:6.1f}  p95 {r['p95']:6.1f}"
                   f"  p99 {r['p99']:6.1f} ms  {r['done']:>5} done  errors {r['errors']}{kinds}  "
+                  f"cache hits {100 * r['hits']:.0f}%  "
                   f"(load {os.getloadavg()[0]:.1f})", flush=True)
         return rows
     finally:
@@ -295,16 +316,20 @@ def bench_load_backend(backend: str, url: str, args: argparse.Namespace) -> None
     print(f"[{backend}] {stats['quotes']:,} quotes, {stats['articles']:,} articles, {stats['speakers']:,} speakers "
           f"(filled in {time.perf_counter() - t0:.1f} s)", flush=True)
     paths = search_paths(pool, 400, args.mix)
-    configs = [("baseline " + " ".join(args.baseline_args) if args.baseline_args else "baseline (defaults)",
-                args.baseline_args)]
+    configs = [(("baseline " + " ".join(args.baseline_args) if args.baseline_args else "baseline (defaults)")
+                + (" (--baseline-src)" if args.baseline_src else ""), args.baseline_args)]
     if not args.baseline_only:
+        if args.cold_args is not None:
+            configs.append(("cold: serve " + " ".join(args.cold_args), args.cold_args))
         configs.append(("serve " + (" ".join(args.serve_args) or "(defaults)"), args.serve_args))
-    results = {name: run_config(name, url, extra, paths, args) for name, extra in configs}
-    if len(results) == 2:
-        (bn, base), (tn, tuned) = results.items()
+    results = {name: run_config(name, url, extra, paths, args, args.baseline_src if i == 0 else None)
+               for i, (name, extra) in enumerate(configs)}
+    (bn, base), *others = results.items()
+    for tn, tuned in others:
         for b, t in zip(base, tuned):
             print(f"[{backend}] {b['clients']:>4} clients: {tn} / {bn} = {t['rps'] / b['rps']:.2f}x requests/s, "
-                  f"p95 {b['p95']:.0f} -> {t['p95']:.0f} ms, errors {b['errors']} / {t['errors']}", flush=True)
+                  f"p95 {b['p95']:.0f} -> {t['p95']:.0f} ms, errors {b['errors']} / {t['errors']}, "
+                  f"cache hits {100 * t['hits']:.0f}%", flush=True)
 
 
 def bench_load(args: argparse.Namespace) -> None:
@@ -335,7 +360,15 @@ def main() -> None:
     ap.add_argument("--backend", default="sqlite,postgres")
     ap.add_argument("--clients", default="1,50,200")
     ap.add_argument("--seconds", type=float, default=40.0, help="time limit per level")
-    ap.add_argument("--baseline-args", default="--workers 1", help="serve options of the baseline")
+    ap.add_argument("--baseline-args", default="--workers 1 --cache-mb 0",
+                    help="serve options of the baseline (one process, no response cache)")
+    ap.add_argument("--baseline-src", default=None, metavar="DIR",
+                    help="run the baseline from this source tree (its src/ folder), e.g. the code before a change: "
+                         "`git archive HEAD src | tar -x -C /tmp/before` then --baseline-src /tmp/before/src "
+                         "--baseline-args '--workers 1'")
+    ap.add_argument("--cold-args", default="--cache-mb 0",
+                    help="serve options of the cold configuration (default: worker processes, cache off); "
+                         "'none' skips it")
     ap.add_argument("--serve-args", default="", help="serve options of the configuration measured against it")
     ap.add_argument("--baseline-only", action="store_true")
     ap.add_argument("--mix", choices=("filtered", "words"), default="filtered",
@@ -349,6 +382,7 @@ def main() -> None:
     args.clients = [int(c) for c in args.clients.split(",") if c.strip()]
     args.baseline_args = shlex.split(args.baseline_args)
     args.serve_args = shlex.split(args.serve_args)
+    args.cold_args = None if args.cold_args.strip().lower() == "none" else shlex.split(args.cold_args)
     bench_load(args)
 
 

@@ -13,11 +13,15 @@ from itertools import islice
 from pathlib import Path
 
 from quotewire import attribution, nlp
+from quotewire.attribution import languages as other_languages
 from quotewire.errors import QuotewireError
+from quotewire.nlp import languages
 from quotewire.page import read_page
 from quotewire.records import Article, InputForm, RawDocument, Result, Skipped
 
 ATTRIBUTED_LANGUAGES = {"en"}  # the pipeline's spaCy model is English
+# Other languages go through their own layer (nlp/languages.py) and rules (attribution/languages/),
+# loaded on the first text of the language: an English-only process never loads them.
 # A one-word string naming a page file ("page.html", "dumps/a.txt"): a missing file, not text.
 _PATHLIKE = re.compile(r"^\S+\.(?:html?|xhtml|txt|text|md|gz)$", re.I)
 
@@ -66,6 +70,10 @@ def process_many(raws: Iterable[RawDocument], *, batch_size: int = 32, attribute
                                    if r.article is not None and r.article.language in ATTRIBUTED_LANGUAGES]
             for article, doc in zip(todo, nlp.parse_many((a.text for a in todo), batch_size=batch_size)):
                 attribution.attribute(article, doc)
+                keep_body_quotes(article)
+            for article in (r.article for r in results if r.article is not None
+                            and r.article.language in languages.supported()):
+                other_languages.attribute(article, languages.parse(article.language, article.text))
                 keep_body_quotes(article)
         yield from results
 

@@ -76,6 +76,24 @@ def test_visible_h1_still_wins_when_it_agrees() -> None:
     assert a.title == "Ferry adds two evening crossings"
 
 
+def test_visible_h1_wins_over_a_reworded_sharing_title() -> None:
+    # og:title rewords the headline for sharing; the reader sees the <h1>
+    head = '<meta property="og:title" content="Dunmore ferry: two more evening boats from June">'
+    a = read_html(page(head, h1="<h1>Two more evening ferries for Dunmore from June</h1>"), "t")
+    assert a.title == "Two more evening ferries for Dunmore from June"
+
+
+def test_h1_that_says_something_else_or_shouts_a_banner_is_not_the_headline() -> None:
+    head = '<meta property="og:title" content="Ferry adds two evening crossings from June">'
+    assert read_html(page(head, h1="<h1>Our readers write</h1>"), "t").title == \
+        "Ferry adds two evening crossings from June"
+    assert read_html(page(head, h1="<h1>DUNMORE FERRY NEWS: JUNE CROSSINGS</h1>"), "t").title == \
+        "Ferry adds two evening crossings from June"
+    # only the first <h1> may reword the title: later ones are at times the article's subheadings
+    later = "<h1>Dunmore news</h1><h1>Two evening crossings from June, the ferry adds</h1>"
+    assert read_html(page(head, h1=later), "t").title == "Ferry adds two evening crossings from June"
+
+
 def test_unescape() -> None:
     assert unescape("A &amp;quot;b&amp;quot;") == 'A "b"'
     assert unescape("  plain   text ") == "plain text"

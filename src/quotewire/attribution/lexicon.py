@@ -61,6 +61,36 @@ def document_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def author_verbs() -> frozenset[str]:
+    """Lemmas of verbs whose agent or subject wrote the document they act on (author_verbs.txt)."""
+    return frozenset(_lines("author_verbs.txt"))
+
+
+@lru_cache(maxsize=None)
+def body_name_words() -> frozenset[str]:
+    """Last words of a body's proper name, never a person's ("Productions", "Inc"): body_name_words.txt."""
+    return frozenset(_lines("body_name_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def name_suffixes() -> frozenset[str]:
+    """Words after a surname that are not one ("Jr.", "III"): name_suffixes.txt."""
+    return frozenset(_lines("name_suffixes.txt"))
+
+
+@lru_cache(maxsize=None)
+def body_nouns() -> frozenset[str]:
+    """Nouns that stand for a body the article named ("the utility"), for speaker resolution only."""
+    return frozenset(_lines("body_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def person_nouns() -> frozenset[str]:
+    """Nouns of a lead description the article then names ("a retired teacher"): person_nouns.txt."""
+    return frozenset(_lines("person_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
 def honorifics() -> frozenset[str]:
     return frozenset(_lines("honorifics.txt"))
 

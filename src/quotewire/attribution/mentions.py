@@ -3,13 +3,20 @@
 ``resolve_mention`` reads the head of the mention's noun phrase, never its modifiers:
 
 - a name (a PERSON entity, or the proper nouns of an organisation) heading the phrase, or in
-  apposition to its head ("her lawyer, Jane Doe") is that person or body, at its fullest;
-- a pronoun is the person or organisation in focus ("he", "it", "they"); a relative pronoun
+  apposition to its head ("her lawyer, Jane Doe") is that person or body, at its fullest; a name
+  the tagger took for a body is the person of the article who carries it ("Doe said"), and a
+  person's name ending in a body's word is the body's ("Acme Productions", body_name_words.txt);
+  a body is named as printed, with its owner and what follows "for"/"of" ("Norway's fisheries
+  ministry", "the Office for the Northern Region");
+- "he"/"she" is the nearest named subject of this sentence or the one before that fits (outside
+  quotations), else the person in focus; "it"/"they" are the body in focus, never a person;
+  a relative pronoun
   ("..., who said") is its antecedent; "I" and "you" outside a quotation are the writer's and
   the reader's voice, not a speaker (``Resolved.writer``);
 - "the company", "the agency" is the organisation the article just named; "the minister" is the
   person whose role the article gave as minister; a document ("a report by X", "X's
-  statement") is its author when named;
+  statement") is its author when named, and "the statement" is the author of the statement the
+  article mentioned last ("X issued a statement", "X said in a statement");
 - anything else headed by a common noun ("analysts", "a judge", "the company's spokesperson",
   "Jane Doe's supporters") is an unnamed source: no name, kind ``unnamed``, its words kept as the
   mention. It is never given to a nearby named person.
@@ -17,11 +24,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quotewire.attribution.lexicon import document_nouns, org_words, role_nouns, titles
-from quotewire.attribution.people import _DET, Person, Registry, clean
+from quotewire.attribution.lexicon import (author_verbs, body_name_words, body_nouns, cue_verbs, document_nouns,
+                                          org_words, person_nouns, role_nouns, titles)
+from quotewire.attribution.people import _DET, ROLE_LINKS, Person, Registry, _body_name, clean, np_text, strip_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -49,6 +57,7 @@ class Focus:
     upcoming: Person | None = None
     in_quote: bool = False
     in_headline: bool = False
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # the article's quotations, in characters
 
 
 def _named(p: Person | None) -> Resolved:
@@ -63,10 +72,8 @@ def _ent_of(doc: "Doc", tok: "Token", labels: tuple[str, ...]) -> "SpacySpan | N
     return next((e for e in doc.ents if e.start <= tok.i < e.end), None)
 
 
-def _org(reg: Registry, ent: "SpacySpan") -> Person | None:
-    doc = ent.doc
-    start, end = ent.start + (ent[0].lower_ in _DET), ent.end
-    # "the High Commissioner for Human Rights": the name runs on over "for"/"of" and capitalised words
+def _name_end(doc: "Doc", end: int) -> int:
+    """"the High Commissioner for Human Rights": a body's name runs on over "for"/"of" and capitalised words."""
     while end + 1 < len(doc) and doc[end].lower_ in ("for", "of", "on") and doc[end - 1].whitespace_:
         k = end + 1 + (doc[end + 1].lower_ == "the")
         run = k
@@ -76,9 +83,26 @@ def _org(reg: Registry, ent: "SpacySpan") -> Person | None:
         if run == k or doc[k].ent_type_ in ("DATE", "TIME", "CARDINAL") or doc[run - 1].lower_ in ("and", "&"):
             break
         end = run
+    return end
+
+
+def _org(reg: Registry, ent: "SpacySpan") -> Person | None:
+    doc = ent.doc
+    start, end = ent.start + (ent[0].lower_ in _DET), _name_end(doc, ent.end)
+    if start >= 2 and doc[start - 1].tag_ == "POS" and doc[start - 2].pos_ == "PROPN" and \
+            doc[start - 2].ent_type_ != "PERSON":
+        # "the Agency's Solar Programme", "the State Governor's Office": a body of a body is named with it
+        k = start - 2
+        while k > 0 and doc[k - 1].pos_ == "PROPN" and (doc[k - 1].is_title or doc[k - 1].is_upper) and \
+                doc[k - 1].ent_type_ != "PERSON":
+            k -= 1
+        start = k
     key = clean(doc[start:end].text) if end > start else ""
     if not key or not key[0].isupper():
         return None
+    person = _person_named(reg, key)
+    if person is not None:
+        return person  # "Doe said": a tagger's organisation that is a person the article names
     full = spelled_out(doc.text, key)
     p = reg.orgs.get(key.lower()) or (reg.orgs.get(full.lower()) if full else None)
     if p is not None and full and p.name == key:
@@ -97,11 +121,27 @@ def _org(reg: Registry, ent: "SpacySpan") -> Person | None:
 _SMALL = {"of", "and", "for", "the", "&", "on", "de"}
 
 
+def _person_named(reg: Registry, key: str) -> Person | None:
+    """The person an entity tagged as a body names: one or two capitalised words, no word of a
+    body's name ("Ministry", "Inc"), that a person of the article carries ("Doe", "Jane Doe")."""
+    words = key.split()
+    if not 1 <= len(words) <= 3 or any(w.lower() in org_words() or not w[:1].isupper() for w in words):
+        return None
+    if len(words) == 1 and (words[0].isupper() or len(words[0]) < 3):
+        return None  # an acronym is a body's
+    p = reg.find(key)
+    if p is None or (len(words) == 1 and p.name.split()[-1] != key):
+        return None  # a one-word body name matches a person by surname only
+    return p
+
+
 def spelled_out(text: str, acronym: str) -> str | None:
     """The name an acronym stands for where the article spells it out ("Ministry of Harbours (MOH)",
     or capitalised words whose initials are the acronym); None when it does not."""
-    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+    letters = acronym.replace("&", "")  # "AB&C": the initials of "A... B... & C..."
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
         return None
+    acronym = letters
     words = re.findall(r"[A-Za-z][\w'’-]*|&", text)
     n = len(acronym)
     found: set[str] = set()
@@ -114,9 +154,13 @@ def spelled_out(text: str, acronym: str) -> str | None:
                 caps.append(words[j])
             j += 1
         if len(caps) == n and "".join(c[0] for c in caps) == acronym:
-            phrase = " ".join(words[i:j])
-            if re.search(re.escape(phrase).replace(r"\ ", r"[\s,]+"), text):
-                found.add(phrase)
+            phrase = re.sub(r"['’]s$", "", " ".join(words[i:j]))  # "the Union's court": the Union
+            m = re.search(re.escape(phrase).replace(r"\ ", r"[\s,]+") + r"(,? +[A-Z][A-Za-z]*\.?)?", text)
+            if m:
+                tail = (m.group(1) or "").strip(" ,")
+                # "Acme Gas & Power Co.": a company's suffix printed after the words belongs to its name
+                found.add(f"{phrase} {tail}" if tail and tail.lower() in body_name_words() and tail[-1:] == "."
+                          or tail.lower() in ("llc", "plc", "ltd", "inc", "corp") else phrase)
     return found.pop() if len(found) == 1 else None
 
 
@@ -137,9 +181,11 @@ def genders(reg: Registry, doc: "Doc") -> None:
                 v[0] += 3 * (hon in _MALE_HON)
                 v[1] += 3 * (hon in _FEMALE_HON)
         if len(people) == 1:
+            # the pronouns after the name: one before it points back at someone else
+            first = min(e.end for e in sent.ents if e.label_ == "PERSON" and id(reg.find(e.text)) in people)
             v = votes.setdefault(next(iter(people)), [0, 0])
-            v[0] += sum(t.lower_ in _MALE for t in sent)
-            v[1] += sum(t.lower_ in _FEMALE for t in sent)
+            v[0] += sum(t.lower_ in _MALE for t in sent if t.i >= first)
+            v[1] += sum(t.lower_ in _FEMALE for t in sent if t.i >= first)
     for p in reg.people:
         m, f = votes.get(id(p), [0, 0])
         p.gender = "m" if m > f else "f" if f > m else ""
@@ -154,9 +200,33 @@ def _agrees(p: Person | None, pronoun: str) -> bool:
 
 def _person_before(reg: Registry, doc: "Doc", i: int, reach: int = 120, pronoun: str = "") -> Person | None:
     """No one has spoken yet: "he"/"she" is the person the text last named, if near."""
-    for e in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end <= i and i - e.end <= reach]):
-        p = reg.find(e.text)
+    for e in reversed([e for e in doc.ents if e.end <= i and i - e.end <= reach]):
+        if e.label_ == "PERSON":
+            p = reg.find(e.text)
+        elif e.label_ in _NAME_ENTS:
+            p = _person_named(reg, clean(e.text))  # a surname the tagger took for a place or body
+        else:
+            continue
         if p is not None and _agrees(p, pronoun):
+            return p
+    return None
+
+
+def _subject_before(reg: Registry, doc: "Doc", span: "SpacySpan", pronoun: str, focus: Focus) -> Person | None:
+    """"Johnson is under fire ... when he urged ...": the nearest named subject of this sentence
+    (before the pronoun) or of the one before, outside quotations, that fits the pronoun."""
+    sent = span.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for tok in reversed(doc[start:span.start]):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN":
+            continue
+        if any(a <= tok.idx < b for a, b in focus.quoted):
+            continue
+        ent = _ent_of(doc, tok, ("PERSON",) + _NAME_ENTS)
+        if ent is None:
+            continue
+        p = reg.find(ent.text) if ent.label_ == "PERSON" else _person_named(reg, clean(ent.text))
+        if p is not None and p.kind == "person" and _agrees(p, pronoun):
             return p
     return None
 
@@ -167,11 +237,25 @@ def _org_before(reg: Registry, doc: "Doc", i: int, reach: int = 300) -> Person |
     return _org(reg, orgs[-1]) if orgs else None
 
 
+def _body(p: Person | None) -> Person | None:
+    """"it" and "they" are bodies: never a person a tagger took for one."""
+    return p if p is not None and p.kind == "organization" else None
+
+
 def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
     """The head is a name, or has one in apposition: that person or body."""
     ent = _ent_of(doc, root, ("PERSON",))
+    if ent is not None and _body_name(ent.text):
+        return _named(_org(reg, ent))
     if ent is not None:
-        return _named(reg.find(ent.text) or reg._person(ent))
+        p = reg.find(ent.text) or reg._person(ent)
+        if p is not None:
+            k = root.i
+            while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].dep_ == "compound" and doc[k - 1].head.i == root.i:
+                k -= 1
+            if k < ent.start and not any(t.ent_type_ in _NAME_ENTS for t in doc[k:ent.start]):
+                _longer(p, [t.text for t in doc[k:root.i + 1]])  # "He Lianfeng", only the surname tagged
+        return _named(p)
     if root.is_title and not root.is_stop:
         # "Doe said" (a tagger may call a sentence's first word a noun, or a surname a body):
         # the one person of the article called Doe
@@ -186,6 +270,11 @@ def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
             got = _ent_of(doc, c, ("PERSON",))
             if got is not None:
                 return _named(reg.find(got.text) or reg._person(got))
+            if c.pos_ == "PROPN" and not root.pos_ == "PROPN":
+                # "the deputy director, Jane Doe, said" with the name tagged as a body or not at all
+                named = _head_name(reg, doc, c)
+                if named is not None and named.kind in ("person", "organization"):
+                    return named
     ent = _ent_of(doc, root, _NAME_ENTS)
     if ent is not None and root.pos_ == "PROPN":
         return _named(_org(reg, ent))
@@ -193,13 +282,102 @@ def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
         run = [t for t in doc[root.left_edge.i:root.i + 1] if t.pos_ == "PROPN"]
         p = reg.find(" ".join(t.text for t in run)) or reg.find(clean(root.text))
         if p is not None:
+            _longer(p, [t.text for t in run])
             return _named(p)
         if ent is not None:
             return _named(_org(reg, ent))
         words = [clean(t.text) for t in run if t.is_title or t.is_upper]
         words = [w for w in words if w]
+        if len(words) > 1 and root.i + 1 < len(doc) and doc[root.i + 1].lower_ in ("for", "of", "on") and \
+                any(w.lower() in org_words() or w.lower() in body_name_words() or w.lower() in titles() for w in words):
+            # "the State Auditor's Office for the Northern Region": the name as printed, run on
+            first = run[0].i - (run[0].i > 0 and doc[run[0].i - 1].lower_ == "the")
+            first += doc[first].lower_ == "the"
+            name = clean(doc[first:_name_end(doc, root.i + 1)].text)
+            p = reg.orgs.get(name.lower()) or Person(name, "organization", first=root.idx)
+            reg.orgs.setdefault(name.lower(), p)
+            return _named(p)
         if words and (len(words) > 1 or len(words[0]) > 1):
+            if len(words) > 1 and _has_role(root) and not any(w.lower() in org_words() for w in words):
+                # "Jane Doe, a professor at ..., said": a name the tagger missed, with a person's role
+                p = Person(" ".join(words), first=root.idx)
+                reg.people.append(p)
+                return _named(p)
             return Resolved(Person(" ".join(words), "unknown"), "unknown")
+    return None
+
+
+def _has_role(root: "Token") -> bool:
+    """A role in apposition to the name: "Jane Doe, a professor at ..." / "..., the company's chief"."""
+    for c in root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            if c.lemma_.lower() in role_nouns() or c.lemma_.lower() in titles():
+                return True
+    return False
+
+
+def _possessed_body(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
+    """"Norway's fisheries ministry": a body named by its owner, as the text prints it."""
+    poss = [c for c in root.children if c.dep_ == "poss"]
+    if not poss or root.lemma_.lower() not in org_words() or not (root.pos_ == "NOUN" or root.is_lower):
+        return None
+    if not all(c.ent_type_ in ("GPE", "NORP", "ORG") for c in poss):
+        return None
+    first = min(c.left_edge.i for c in poss)
+    first += doc[first].lower_ in _DET
+    name = clean(doc[first:_name_end(doc, root.i + 1)].text)
+    p = reg.orgs.get(name.lower()) or Person(name, "organization", first=doc[first].idx)
+    reg.orgs.setdefault(name.lower(), p)
+    return _named(p)
+
+
+def _longer(p: Person, run: list[str]) -> None:
+    """"Tomasz Doe explained ...", where the tagger named only "Doe" elsewhere: the subject's
+    words are the longer form of the name (at a sentence start too, where fullest() is wary)."""
+    words, _ = strip_name([w for w in run if clean(w)])
+    words = [clean(w) for w in words]
+    mine = p.name.split()
+    if p.kind != "person" or not 1 < len(words) <= 4 or len(words) <= len(mine) or words[-len(mine):] != mine:
+        return
+    role_words = org_words() | titles() | role_nouns() | body_name_words()
+    if all(w[:1].isupper() and not {w.lower(), w.lower() + "."} & role_words and not w.isupper() for w in words):
+        p.aliases.add(p.name)
+        p.name = " ".join(words)
+
+
+def _name_after_role(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
+    """"the country's envoy to Chile Jane Doe said", parsed with the name as the object of
+    "to": the name is the person, the words before it their role."""
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in role_nouns() | titles():
+        return None
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in (*ROLE_LINKS, "to"):
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        ent = _ent_of(doc, pobj, ("PERSON", "ORG")) if pobj is not None else None
+        if ent is None or ent.end != pobj.i + 1:
+            continue
+        first = ent.start  # "to Chile Jane Doe" with only "Doe" tagged: the untagged words before are the name's
+        while first - 1 > prep.i + 1 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound" \
+                and not doc[first - 1].ent_type_ and doc[first - 1].is_title:
+            first -= 1
+        if first <= prep.i + 1:
+            continue
+        words = clean(doc[first:ent.end].text).split()
+        if not 2 <= len(words) <= 3 or _body_name(ent.text) or not all(w[:1].isupper() and not w.isupper() for w in words) \
+                or any(w.lower() in org_words() for w in words):
+            continue
+        if not any(t.ent_type_ in _NAME_ENTS for t in doc[prep.i + 1:first]):
+            continue  # "the head of Jane Doe's office": no place or body between, so no role ends there
+        p = reg.find(" ".join(words))
+        if p is None:
+            p = Person(" ".join(words), first=doc[first].idx)
+            reg.people.append(p)
+        _longer(p, words)
+        role = np_text(list(doc[root.left_edge.i:first]))
+        if role and role.lower() not in (r.lower() for r in p.roles):
+            p.roles.append(role)
+        return _named(p)
     return None
 
 
@@ -226,15 +404,40 @@ def _author(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     got = _head_name(reg, doc, g)
-                    if got is not None and got.kind in ("person", "organization"):
+                    if got is not None and got.person is not None:
                         return got
-        if c.dep_ == "acl":  # "a statement released by the agency"
+        if c.dep_ == "acl" and c.lemma_.lower() in author_verbs():  # "a statement released by the agency"
             for g in c.children:
                 if g.dep_ == "agent":
                     for h in g.children:
                         got = _head_name(reg, doc, h) if h.dep_ == "pobj" else None
                         if got is not None:
                             return got
+    return None
+
+
+def _earlier_author(reg: Registry, doc: "Doc", root: "Token", focus: Focus, reach: int = 400) -> Resolved | None:
+    """"the statement said": the author of the statement the article mentioned last ("the agency
+    issued a statement", "X said in a statement", "a statement from X"); None when that earlier
+    mention names no author, or there is none near."""
+    for tok in reversed(doc[max(0, root.i - reach):root.i]):
+        if tok.lemma_ != root.lemma_ or tok.tag_ != root.tag_:
+            continue
+        got = _author(reg, doc, tok)
+        if got is not None:
+            return got
+        if _definite(tok) and tok.dep_ in ("nsubj", "nsubjpass"):  # "the statement claimed ...": the one before
+            return _earlier_author(reg, doc, tok, focus, reach)
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.lower_ == "in":  # "X said in a statement"
+            verb = verb.head
+        elif not (tok.dep_ == "dobj" and verb.lemma_.lower() in author_verbs()):  # "X issued a statement"
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        got = resolve_mention(reg, doc, doc[subj.left_edge.i:subj.i + 1], focus)
+        return got if got.person is not None else None
     return None
 
 
@@ -258,14 +461,16 @@ def _antecedent(doc: "Doc", tok: "Token") -> "Token | None":
 def _org_like(reg: Registry, doc: "Doc", span: "SpacySpan", root: "Token", focus: Focus) -> Person | None:
     """"the company", "the production company": the organisation just named, or the one named
     before whose name shares the mention's words ("Acme Productions")."""
-    own = [t for t in span if t.i != root.i and t.dep_ in ("amod", "compound", "nmod") and t.is_alpha]
+    own = [t for t in span if t.i != root.i and t.dep_ in ("amod", "compound", "nmod") and t.is_alpha
+           and t.ent_type_ not in ("NORP", "GPE")]  # "the Danish maker" is the maker just named
     stems = {t.lower_[:5] for t in own + [root]}
-    before = [e for e in doc.ents if e.label_ == "ORG" and e.end <= span.start and span.start - e.end <= 600]
+    before = [e for e in doc.ents if (e.label_ == "ORG" or (e.label_ == "PERSON" and _body_name(e.text)))
+              and e.end <= span.start and span.start - e.end <= 600]
     for e in reversed(before):
         if stems & {t.lower_[:5] for t in e if t.is_alpha}:
             return _org(reg, e)
     if own:
-        return None  # "the French foreign ministry": a body of its own, not the last one named
+        return None  # "the harbour ministry": a body of its own, not the last one named
     return focus.last_org or (_org(reg, before[-1]) if before else None)
 
 
@@ -280,17 +485,19 @@ def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) 
                 return resolve_mention(reg, doc, ante_span, focus)
             return Resolved()
         if low in PERSON_PRONOUNS:
-            # the person in focus, if "he"/"she" fits them; else the last one named who fits
-            p = focus.last_person if _agrees(focus.last_person, low) else (
+            # the person the text just made its subject, if "he"/"she" fits them; else the person
+            # in focus (the last speaker); else the last one named who fits
+            p = _subject_before(reg, doc, span, low, focus)
+            p = p if p is not None else focus.last_person if _agrees(focus.last_person, low) else (
                 _person_before(reg, doc, span.start, reach=400 if focus.last_person else 120, pronoun=low)
                 or (focus.upcoming if _agrees(focus.upcoming, low) else None))
             if p is not None and not p.gender:
                 p.gender = "m" if low in _MALE else "f"  # what the text just called them
             return _named(p)
         if low == "it":
-            return _named(_org_before(reg, doc, span.start) or focus.last_org)
+            return _named(_body(_org_before(reg, doc, span.start)) or focus.last_org)
         if low in ("they", "them"):
-            return _named(focus.last_org or _org_before(reg, doc, span.start))
+            return _named(focus.last_org or _body(_org_before(reg, doc, span.start)))
         if low in ("we", "us", "our"):
             # "we" is a body only when that body is the one speaking; else the writer's own voice
             if focus.last_org is not None:
@@ -299,7 +506,12 @@ def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) 
         if low in WRITER_PRONOUNS:
             return Resolved(writer=not focus.in_quote)
         return Resolved()
-    both = _conjoined(reg, doc, root)
+    if root.dep_ == "nsubj" and root.ent_type_ in _NAME_ENTS:
+        # "ABC President Jane Doe said", parsed with two subjects: the person is the speaker
+        for c in root.head.children:
+            if c.dep_ == "nsubj" and c.i > root.i and c.left_edge.i == span.end and c.ent_type_ == "PERSON":
+                return resolve_mention(reg, doc, doc[c.left_edge.i:c.i + 1], focus)
+    both = _conjoined(reg, doc, root) or _possessed_body(reg, doc, root) or _name_after_role(reg, doc, root)
     if both is not None:
         return both
     named = _head_name(reg, doc, root)
@@ -308,9 +520,11 @@ def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) 
     lemma = root.lemma_.lower()
     if lemma in document_nouns():
         got = _author(reg, doc, root)
+        if got is None and _definite(root):
+            got = _earlier_author(reg, doc, root, focus)
         return got if got is not None else Resolved(kind="unnamed")
     poss = [c for c in root.children if c.dep_ == "poss"]
-    if _definite(root) and not poss and lemma in org_words():
+    if _definite(root) and not poss and (lemma in org_words() or lemma in body_nouns()):
         org = _org_like(reg, doc, span, root, focus)
         return _named(org) if org is not None else Resolved(kind="unnamed")
     if (_definite(root) or (poss and all(c.ent_type_ in _NAME_ENTS for c in poss))) and (
@@ -323,4 +537,29 @@ def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) 
     if focus.in_headline and (lemma in role_nouns() or lemma in titles()) and root.tag_ == "NN" and \
             not any(c.dep_ == "det" for c in root.children) and focus.upcoming is not None:
         return _named(focus.upcoming)  # "Harbour chief says ...": the person the article then quotes
+    named_next = _named_next(reg, doc, span, root)
+    if named_next is not None:
+        return _named(named_next)
     return Resolved(kind="unnamed")
+
+
+def _named_next(reg: Registry, doc: "Doc", span: "SpacySpan", root: "Token") -> Person | None:
+    """"A retired teacher who saw the flood said ... Jane Roe, 64, has lived there since ...": a
+    lead description is the person the next sentence names for the first time as its subject,
+    where that sentence is not a report of its own (then it is another speaker)."""
+    if root.lemma_.lower() not in person_nouns() or not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):
+        return None
+    sent = span.sent
+    if sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    ent = next((e for e in nxt.ents if e.start <= nxt.start + 1), None)
+    if ent is None or ent.label_ != "PERSON" or ent.root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if ent.root.head.lemma_.lower() in cue_verbs():
+        return None
+    p = reg.find(ent.text)
+    if p is None or any(e.end <= span.start and reg.find(e.text) is p for e in doc.ents if e.label_ == "PERSON"):
+        return None  # named before: not the name the description was waiting for
+    return p

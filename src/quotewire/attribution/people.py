@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quotewire.attribution.lexicon import honorifics, name_titles, role_nouns, titles
+from quotewire.attribution.lexicon import body_name_words, honorifics, name_suffixes, name_titles, org_words, role_nouns, titles
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan
@@ -54,6 +54,15 @@ def strip_name(words: list[str]) -> tuple[list[str], list[str]]:
     return words, lead
 
 
+def surname(words: list[str]) -> str:
+    """The last word of a name that is not a suffix ("Jane Doe Jr." -> "doe"), lower-cased."""
+    suffixes = name_suffixes()
+    k = len(words)
+    while k > 1 and words[k - 1].lower().strip(",") in suffixes:
+        k -= 1
+    return words[k - 1].lower().strip(",") if words else ""
+
+
 def bare_role(role: str | None) -> str | None:
     """"the council's chair" and "council's chair" are one role: no leading article."""
     if not role:
@@ -77,8 +86,11 @@ class Registry:
         self.people: list[Person] = []
         self.orgs: dict[str, Person] = {}
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if (ent.label_ == "PERSON" and not _body_name(ent.text)) or (ent.label_ == "ORG" and _personal(ent)):
                 self._person(ent)
+            elif ent.label_ == "PERSON":  # "Acme Productions" tagged as a person's name
+                key = clean(ent.text)
+                self.orgs.setdefault(key.lower(), Person(key, "organization", first=ent.start_char))
             elif ent.label_ in ("ORG", "NORP", "GPE"):
                 key = clean(ent.text)
                 if key and key.lower() not in self.orgs:
@@ -112,8 +124,8 @@ class Registry:
         for p in self.people:
             if p.name.lower() == low or low in (a.lower() for a in p.aliases):
                 return p
-        last = words[-1].lower()
-        hits = [p for p in self.people if p.name.split()[-1].lower() == last]
+        last = surname(words)
+        hits = [p for p in self.people if surname(p.name.split()) == last]
         if len(hits) == 1:
             return hits[0]
         if len(words) == 1:
@@ -123,6 +135,27 @@ class Registry:
         return None
 
 
+def _body_name(text: str) -> bool:
+    words = clean(text).split()
+    return len(words) > 1 and words[-1].lower() in body_name_words()
+
+
+def _personal(ent: "SpacySpan") -> bool:
+    """A name the tagger took for a body that the text presents as a person's: two or three
+    capitalised words, none a body's word, after an honorific or with a person's role
+    ("managing partner Jane Doe", "Jane Doe, a professor at ...")."""
+    words = clean(ent.text).split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    if any(w.lower() in org_words() for w in words) or _body_name(ent.text) or ent[0].lower_ in _DET:
+        return False
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in honorifics() or before.rstrip(".") in honorifics():
+        return True
+    role = role_near(ent, [])
+    return bool(role) and any(w.lower() in role_nouns() or w.lower() in titles() for w in role.split())
+
+
 def role_near(ent: "SpacySpan", lead: list[str]) -> str | None:
     """A role printed with the name: a title before it ("NATO Secretary General Jane Doe") or an apposition."""
     doc = ent.doc
@@ -130,7 +163,11 @@ def role_near(ent: "SpacySpan", lead: list[str]) -> str | None:
     # apposition: "the head of the committee, Jane Doe," / "Jane Doe, the head of the committee,"
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         h = root.head
-        toks = [t for t in h.subtree if t.i < ent.start and not (t.i >= root.left_edge.i)]
+        cut = root.left_edge.i
+        if cut > 0 and doc[cut - 1].lower_ in (*ROLE_LINKS, "to") and any(
+                t.ent_type_ in ("GPE", "ORG", "NORP") for t in doc[cut:ent.start]):
+            cut = ent.start  # "envoy to Chile Jane Doe": the place ends the role, not the name
+        toks = [t for t in h.subtree if t.i < ent.start and not (t.i >= cut)]
         role = np_text(toks)
         if role:
             return role

@@ -61,8 +61,10 @@ def fullest(doc: "Doc", name: str) -> str:
         j = t.i - 1
         while j >= 0 and t.i - j <= 6 and not doc[j].is_space and "\n" not in doc[j].whitespace_:
             w = doc[j]
-            if w.is_sent_start and not w.ent_type_ and w.lower_ not in strip:
-                break  # "Say Doe": a capital that only starts a sentence
+            if w.is_sent_start and not w.ent_type_ and w.lower_ not in strip and not (
+                    w.pos_ == "PROPN" and w.dep_ == "compound" and w.head.i == t.i and not w.is_stop
+                    and w.lower_ not in role_nouns()):
+                break  # "Say Doe": a capital that only starts a sentence (not a first name before it)
             if w.pos_ == "PROPN" and (w.is_title or (len(w.text) == 2 and w.text[1] == ".")):
                 j -= 1
             elif w.text == "-" and not w.whitespace_ and j > 0 and not doc[j - 1].whitespace_:
@@ -93,8 +95,9 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate], quotes: list[Qu
     genders(reg, doc)
     _cards(article, reg)
     interview_quotes(article, doc, reg)
-    speakers: dict[str, Person] = {}
-    focus = Focus()
+    speakers: dict[int, Person] = {}
+    owners: list[tuple[Quote, Person]] = []  # names are set at the end: a later mention may lengthen one
+    focus = Focus(quoted=[(m.start, m.end) for m in quotes])
     last_org_at = 0
     # the first person any quote names: what a headline's "agency chief" or an early "he" points at
     for q in article.quotes:
@@ -110,7 +113,8 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate], quotes: list[Qu
         if q.speaker.mention is None:
             p = reg.find(q.speaker.name) if q.speaker.name else None
             if p is not None:
-                speakers.setdefault(p.name, p)
+                speakers.setdefault(id(p), p)
+                owners.append((q, p))
                 focus.last_person = p
                 q.speaker.kind = "person"
             continue
@@ -144,16 +148,16 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate], quotes: list[Qu
         q.speaker.name = p.name
         q.speaker.role = p.roles[0] if p.roles else None
         q.confidence = round(q.confidence * _name_certainty(q.speaker.mention.text, p.name), 3)
-        speakers.setdefault(p.name, p)
+        speakers.setdefault(id(p), p)
+        owners.append((q, p))
         if p.kind == "person" and " and " not in p.name:
             focus.last_person = p
         elif p.kind == "organization":
             focus.last_org, last_org_at = p, q.speaker.mention.end
     article.quotes = keep
-    for q in article.quotes:
-        if q.speaker.name and q.speaker.name in speakers:
-            p = speakers[q.speaker.name]
-            q.speaker.role = p.roles[0] if p.roles else None
+    for q, p in owners:
+        q.speaker.name = p.name
+        q.speaker.role = p.roles[0] if p.roles else None
     article.speakers = [Speaker(name=p.name, roles=list(p.roles), kind=_kind(p),  # type: ignore[arg-type]
                                 aliases=sorted(a for a in p.aliases if a != p.name)) for p in speakers.values()]
 

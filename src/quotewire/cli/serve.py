@@ -24,6 +24,9 @@ PortOpt = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to 
 WorkersOpt = Annotated[Optional[int], typer.Option(
     "--workers", "-w", min=1, max=64, show_default=False,
     help="Processes that answer requests, each with its own archive connections. Default: the number of cores.")]
+CacheOpt = Annotated[float, typer.Option(
+    "--cache-mb", min=0, max=4096,
+    help="Memory per worker for cached answers, dropped on any write to the archive; 0 turns the cache off.")]
 
 
 def archive_url(db: str | None) -> str | None:
@@ -69,7 +72,8 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def run_server(url: str | None, host: str, port: int, workers: int | None = None) -> None:
+def run_server(url: str | None, host: str, port: int, workers: int | None = None,
+               cache_mb: float | None = None) -> None:
     """Serve read-only: the archive must exist (one line and nothing created otherwise)."""
     from quotewire.errors import QuotewireError
     from quotewire.web import create_app
@@ -79,7 +83,7 @@ def run_server(url: str | None, host: str, port: int, workers: int | None = None
     _check_port(host, port)
     try:
         if n == 1:
-            web = create_app(url)
+            web = create_app(url) if cache_mb is None else create_app(url, cache_mb=cache_mb)
             name = web.state.archive.name
         else:  # check the archive here, so a bad one fails before any worker starts
             from quotewire.store import Archive
@@ -98,16 +102,16 @@ def run_server(url: str | None, host: str, port: int, workers: int | None = None
     if n == 1:
         serve_here(web, host, port)
         return
-    status = serve_workers(url, host, port, n, on_error=lambda message: fail(message, code=1))
+    status = serve_workers(url, host, port, n, on_error=lambda message: fail(message, code=1), cache_mb=cache_mb)
     if status:
         raise typer.Exit(status)
 
 
 @app.command()
 def serve(db: DbOpt = None, host: HostOpt = DEFAULT_HOST, port: PortOpt = DEFAULT_PORT,
-          workers: WorkersOpt = None) -> None:
+          workers: WorkersOpt = None, cache_mb: CacheOpt = 32) -> None:
     """Serve the archive's web UI and JSON API (read-only; ingest with `quotewire ingest`)."""
-    run_server(archive_url(db), host, port, workers)
+    run_server(archive_url(db), host, port, workers, cache_mb)
 
 
 def ingest_samples(url: str | None, folder: Path | None = None) -> tuple[int, int]:

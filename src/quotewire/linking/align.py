@@ -1,5 +1,7 @@
-"""Token-level alignment of one quote against another (rapidfuzz's Indel opcodes: the longest
-common subsequence of canonical words), the variant kind and a word-level diff.
+"""Token-level alignment of one quote against another, the variant kind and a word-level diff.
+The alignment places the pieces of the shorter quote (split at its ellipses; a shortened copy is
+one piece) in order as contiguous runs of the other when they all are; otherwise it is
+rapidfuzz's Indel opcodes (the longest common subsequence of canonical words).
 
 Kinds, for ``a`` against the cluster's text ``b``:
   verbatim       the same words and punctuation
@@ -57,6 +59,65 @@ def _ops(a: Words, b: Words) -> list[tuple[str, int, int, int, int]]:
     # tags: equal; drop: words of a that b lacks; add: words of b that a lacks; replace: both
 
 
+def _find(seq: tuple[str, ...], run: tuple[str, ...], start: int) -> int:
+    """The first index >= ``start`` where ``run`` occurs in ``seq`` as a contiguous run, or -1."""
+    n = len(run)
+    first = run[0]
+    for i in range(start, len(seq) - n + 1):
+        if seq[i] == first and seq[i:i + n] == run:
+            return i
+    return -1
+
+
+def _piece_ops(s: Words, long: Words) -> list[tuple[str, int, int, int, int]] | None:
+    """Opcodes of ``s`` against ``long`` when every piece of ``s`` between its ellipses (all of
+    ``s`` when it has none) is a contiguous run of ``long``, the pieces in order, each placed at
+    its earliest occurrence after the previous one (a leftmost placement exists whenever any
+    does); None otherwise. Unlike a longest common subsequence, a short piece is never split or moved to a
+    later place where its words happen to recur, so the words ``long`` has and ``s`` lacks fall
+    exactly at ``s``'s ellipses (and at its ends)."""
+    bounds = [0, *sorted(g for g in s.gaps if 0 < g < len(s)), len(s)]
+    ops: list[tuple[str, int, int, int, int]] = []
+    pos = 0
+    for s0, s1 in zip(bounds, bounds[1:]):
+        if s1 <= s0:
+            continue
+        at = _find(long.canon, s.canon[s0:s1], pos)
+        if at < 0:
+            return None
+        if at > pos:
+            ops.append(("add", s0, s0, pos, at))
+        if ops and ops[-1][0] == "equal" and at == pos:  # an ellipsis that cut nothing
+            ops[-1] = ("equal", ops[-1][1], s1, ops[-1][3], at + s1 - s0)
+        else:
+            ops.append(("equal", s0, s1, at, at + s1 - s0))
+        pos = at + s1 - s0
+    if pos < len(long):
+        ops.append(("add", len(s), len(s), pos, len(long)))
+    return ops
+
+
+def _swap(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes of ``b`` against ``a`` turned into those of ``a`` against ``b``."""
+    flip = {"add": "drop", "drop": "add"}
+    return [(flip.get(t, t), b0, b1, a0, a1) for t, a0, a1, b0, b1 in ops]
+
+
+def alignment(a: Words, b: Words) -> list[tuple[str, int, int, int, int]]:
+    """The opcodes of ``a`` against ``b``: where the pieces of one side (split at its ellipses;
+    the whole quote when it has none) all occur in the other in order, that placement
+    (``_piece_ops``); else the longest common subsequence."""
+    if len(a) <= len(b):
+        ops = _piece_ops(a, b)
+        if ops is not None:
+            return ops
+    if len(b) <= len(a):
+        ops = _piece_ops(b, a)
+        if ops is not None:
+            return _swap(ops)
+    return _ops(a, b)
+
+
 def compare(a: Words, b: Words) -> Comparison:
     """How ``a`` relates to ``b`` (the cluster's longest faithful text)."""
     if not len(a) or not len(b):
@@ -65,7 +126,7 @@ def compare(a: Words, b: Words) -> Comparison:
         kind = "verbatim" if a.punct == b.punct else "re-punctuated"
         return Comparison(kind, len(a), 0, len(a) >= MIN_WORDS, 1.0,
                           (("equal", 0, len(a), 0, len(b)),))
-    ops = _ops(a, b)
+    ops = alignment(a, b)
     eq = [i for i, o in enumerate(ops) if o[0] == "equal"]
     if not eq:
         return Comparison("different", 0, 0, False, 0.0, tuple(ops))

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from quotewire.linking.align import Comparison, compare
-from quotewire.linking.keys import keys, query_keys
+from quotewire.linking.keys import key_sets, query_keys
 from quotewire.linking.text import Words, words
 
 UNNAMED_MIN_WORDS = 12   # an unnamed source joins a named cluster only with this many words
@@ -36,6 +37,7 @@ def _name_prefixes() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1 << 14)
 def name_words(name: str | None) -> tuple[str, ...]:
     if not name:
         return ()
@@ -127,6 +129,10 @@ def choose(w: Words, name: str | None, speaker_id: int | None,
     """The cluster ``w`` joins, among ``candidates`` (most shared keys first), or None."""
     best: tuple[ClusterState, Comparison] | None = None
     for c in candidates:
+        # two names decide without the words (same_speaker looks at the length only for an unnamed
+        # source): a candidate by someone else is not parsed or aligned at all
+        if name and c.speaker_name and not same_speaker(name, speaker_id, c.speaker_name, c.speaker_id, 0):
+            continue
         cmp = compare(w, c.words)
         if not cmp.joinable:
             continue
@@ -147,16 +153,25 @@ class Clusterer:
     """Incremental clustering in memory: ``add`` each quote in ingest order."""
 
     def __init__(self) -> None:
-        self.index: dict[int, list[int]] = {}
+        # key -> cluster id, or a list of them where several clusters share the key (most keys
+        # belong to one cluster: a bare int there keeps a million-quote re-cluster in memory)
+        self.index: dict[int, int | list[int]] = {}
         self.clusters: dict[int, ClusterState] = {}
         self.members: dict[int, list[Member]] = {}
         self.of: dict[int | str, int] = {}
 
-    def candidates(self, w: Words, limit: int = MAX_CANDIDATES) -> list[ClusterState]:
+    def candidates(self, w: Words, limit: int = MAX_CANDIDATES, asked: list[int] | None = None
+                   ) -> list[ClusterState]:
         counts: Counter[int] = Counter()
-        for k in query_keys(w):
-            for cid in self.index.get(k, ()):
-                counts[cid] += 1
+        index = self.index
+        for k in (query_keys(w) if asked is None else asked):
+            got = index.get(k)
+            if got is None:
+                continue
+            if type(got) is int:
+                counts[got] += 1
+            else:
+                counts.update(got)
         return [self.clusters[cid] for cid, _ in counts.most_common(limit)]
 
     def add(self, m: Member, kind: str | None = "direct") -> tuple[int | None, str]:
@@ -164,7 +179,8 @@ class Clusterer:
         w = words(m.text)
         if not linkable(kind, w):
             return None, ""
-        found = choose(w, m.speaker_name, m.speaker_id, self.candidates(w))
+        asked, own = key_sets(w)
+        found = choose(w, m.speaker_name, m.speaker_id, self.candidates(w, asked=asked))
         if found is None:
             cid = len(self.clusters) + 1
             c = ClusterState(cid, m.text, m.speaker_name, m.speaker_id, m.quote)  # words on demand: memory
@@ -186,11 +202,26 @@ class Clusterer:
                 m.kind = cmp.kind
         self.members[cid].append(m)
         self.of[m.quote] = cid
-        for k in keys(w):
-            bucket = self.index.setdefault(k, [])
-            if cid not in bucket:
-                bucket.append(cid)
+        index = self.index
+        for k in own:
+            got = index.get(k)
+            if got is None:
+                index[k] = cid
+            elif type(got) is int:
+                if got != cid:
+                    index[k] = [got, cid]
+            elif cid not in got:
+                got.append(cid)
         return cid, m.kind
+
+    def index_pairs(self) -> Iterator[tuple[int, int]]:
+        """Every (key, cluster id) of the index."""
+        for k, got in self.index.items():
+            if type(got) is int:
+                yield k, got
+            else:
+                for cid in got:
+                    yield k, cid
 
 
 def first_appearance(members: list[Member]) -> Member:

@@ -1,12 +1,14 @@
-"""The candidate index: winnowed fingerprints of word shingles (Schleimer, Wilkerson & Aiken 2003).
+"""The candidate index: hashes of word shingles, optionally winnowed (Schleimer, Wilkerson & Aiken 2003).
 
 Each quote gives the hashes of its runs of ``K`` canonical words; of every ``W`` consecutive
-hashes the smallest is kept. Two quotes that share any run of ``W + K - 1`` words (6 with the
-defaults) are guaranteed to share a key, whatever else differs: a shortened copy (a contiguous
-part of a longer quote, or pieces around an ellipsis) finds its source, and so does an altered
-copy with a few words changed. MinHash LSH estimates Jaccard similarity of whole sets instead,
-which for a ten-word excerpt of a sixty-word quote is about 0.15, below any usable band
-threshold; that is why the index is this one. About 40% of the shingles become keys.
+hashes the smallest is kept. Two quotes that share any run of ``W + K - 1`` words are
+guaranteed to share a key, whatever else differs. With ``W = 1`` every shingle is a key, so a
+shared run of 3 words is enough: a shortened copy finds its source, so does an ellipsized copy
+whose pieces between the ellipses are 3 words or more, and an altered copy with a few words
+changed. (With ``W = 4``, 40% of the shingles, a piece of 3 to 5 words was often missed: see
+docs/clusters.md.) MinHash LSH estimates Jaccard similarity of whole sets instead, which for a
+ten-word excerpt of a sixty-word quote is about 0.15, below any usable band threshold; that is
+why the index is this one.
 
 Keys are signed 63-bit integers (stable across processes and machines: blake2b, not ``hash``).
 """
@@ -17,7 +19,7 @@ import hashlib
 from quotewire.linking.text import Words
 
 K = 3   # words per shingle
-W = 4   # shingles per winnowing window
+W = 1   # shingles per winnowing window (1: every shingle is a key)
 SHORT = 3  # quotes with fewer than K words are keyed by the whole text
 
 
@@ -37,7 +39,18 @@ def shingle_hashes(w: Words) -> list[int]:
 
 def keys(w: Words) -> list[int]:
     """The winnowed fingerprints of ``w``, sorted and unique."""
+    return _winnow(shingle_hashes(w))
+
+
+def key_sets(w: Words) -> tuple[list[int], list[int]]:
+    """``(query_keys(w), keys(w))`` from one pass of hashing."""
     hs = shingle_hashes(w)
+    return sorted(set(hs)), _winnow(hs)
+
+
+def _winnow(hs: list[int]) -> list[int]:
+    if W == 1:
+        return sorted(set(hs))
     if len(hs) <= W:
         return sorted(set(hs)) if len(hs) < W else [min(hs)]
     out = {min(hs[i:i + W]) for i in range(len(hs) - W + 1)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # quotation marks, apostrophes and dashes that outlets use interchangeably
 _FOLD = str.maketrans({
@@ -37,8 +38,12 @@ def _strip_marks(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
-    w = _strip_marks(word).casefold()
+    # ASCII needs no accent stripping, and its casefold is lower(): the common case, fast
+    w = word.lower() if word.isascii() else _strip_marks(word).casefold()
+    if w.isalpha():
+        return w
     w = w.replace("'", "")
     if any(ch.isdigit() for ch in w):
         return w.replace(",", "")
@@ -52,24 +57,21 @@ def normalize(text: str) -> str:
     return " ".join(t.split())
 
 
+_SPLIT = re.compile(f"({WORD.pattern})")  # words at the odd indexes, what lies between them at the even
+
+
 def words(text: str) -> Words:
     t = normalize(text)
-    shown: list[str] = []
-    gaps: set[int] = set()
-    punct: list[str] = []
-    pos = 0
-    for m in WORD.finditer(t):
-        between = t[pos:m.start()]
-        if GAP in between and shown:
-            gaps.add(len(shown))
-        punct.append("".join(between.split()) or " ")
-        shown.append(m.group(0))
-        pos = m.end()
-    punct.append("".join(t[pos:].split()))
-    canon = tuple(fold_word(w) for w in shown)
+    parts = _SPLIT.split(t)
+    shown = tuple(parts[1::2])
+    between = parts[0::2]  # one more than the words: before each, then after the last
+    gaps = frozenset(i for i in range(1, len(shown)) if GAP in between[i]) if GAP in t else frozenset()
+    # normalize() left single spaces: the punctuation between words, or one space where there is none
+    punct = "".join([b.replace(" ", "") or " " for b in between[:-1]]) + between[-1].replace(" ", "")
+    canon = tuple(map(fold_word, shown))
     # leading/trailing quotation marks and a final full stop or comma are the outlet's, not the speaker's
-    tail = "".join(punct).strip("\"' ")
-    return Words(shown=tuple(shown), canon=canon, gaps=frozenset(gaps), punct=tail.rstrip(".,;:").strip("\"' "))
+    tail = punct.strip("\"' ")
+    return Words(shown=shown, canon=canon, gaps=gaps, punct=tail.rstrip(".,;:").strip("\"' "))
 
 
 def canonical(text: str) -> str:

@@ -228,17 +228,39 @@ def _page_title(tree: HtmlElement, site_names: list[str]) -> str | None:
 
 
 def _headline(tree: HtmlElement, candidates: list[str | None], site_names: list[str]) -> str | None:
-    """The visible <h1> when it agrees with the metadata title, else the metadata title; an
-    <h1> that is only the site's name (a logo) is never the headline."""
+    """The visible <h1> when it agrees with the metadata title or the page's first <h1> rewords
+    it, else the metadata title; an <h1> that is only the site's name (a logo) is never the
+    headline."""
     title = next((squash(c) for c in candidates if c and squash(c)), None)
     sites = {_key(n).replace(" ", "") for n in site_names}
-    for h1 in tree.iter("h1"):
-        text = node_text(h1)
-        if not text or len(text) > 300 or _key(text).replace(" ", "") in sites:
-            continue
+    h1s = [t for t in (node_text(h1) for h1 in tree.iter("h1"))
+           if t and len(t) <= 300 and _key(t).replace(" ", "") not in sites]
+    for text in h1s:
         if title is None or _key(text) in _key(title) or _key(title) in _key(text):
             return text
+    if title is not None and H1_REWORDED:
+        # the visible headline reworded for sharing ("Ferry adds boats" for "Dunmore ferry: two
+        # more boats"): what the reader sees is the headline
+        for text in h1s[:1]:   # the first: later <h1>s are at times the article's subheadings
+            if rewords(text, title):
+                return text
     return title
+
+
+H1_REWORDED = True
+REWORD_SHARE = 0.4   # share of the shorter title's content words the other uses
+
+
+def _stems(text: str) -> set[str]:
+    return {w.casefold()[:5] for w in lines.WORD.findall(text) if len(w) >= 3 or not w.isascii()}
+
+
+def rewords(h1: str, title: str) -> bool:
+    """Whether an <h1> of 3+ words says what the metadata title says, in other words."""
+    a, b = _stems(h1), _stems(title)
+    if len(h1.split()) < 3 or not a or not b or (h1.isupper() and not title.isupper()):  # a banner
+        return False
+    return len(a & b) / min(len(a), len(b)) >= REWORD_SHARE
 
 
 def read_html(html: str, doc_id: str, url: str | None = None, origin: str = "",

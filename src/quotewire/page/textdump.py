@@ -6,8 +6,9 @@ cookie banners, related links and footers. The reader
 1. cleans the lines (Unicode spaces) and computes cheap features (``lines.py``);
 2. reads metadata from label/value lines, bylines and printed dates (``textdump_meta``);
 3. finds the article region: the stretch of lines with the highest sum of a per-line
-   score (long prose lines count for, short lines and lexicon chrome against), a
-   maximum-subarray search, so a menu of fifty links never outweighs the article;
+   score (long prose lines count for, short lines and lexicon chrome against, chrome
+   the more the longer the article above it), a maximum-subarray search, so a menu of
+   fifty links never outweighs the article;
 4. finds the headline: of the title-like lines above the region, the one that shares
    most words with the first paragraphs, printed twice, close to the article;
 5. decides line by line inside the region: paragraph, heading (a short title-like
@@ -48,9 +49,9 @@ def read_text_dump(text: str, doc_id: str) -> Article:
     kind: list[str | None] = [None] * n   # boilerplate kind of a dropped line
     meta = _metadata(lines, parts, kind)
     start, end = _region(lines, meta)
-    title_at, dups = _title(lines, start, end, meta)
+    title_at, dups, title = _title(lines, start, end, meta)
     if title_at is not None:
-        parts.title = lines[title_at].text
+        parts.title = title
         kind[title_at] = "title"
         for d in dups:
             kind[d] = "duplicate_title"
@@ -148,11 +149,15 @@ MID_WORDS = 10
 MID_SCORE = 1.0
 SEP_SHARE = 0.5
 END_WEIGHT = {"comments": 0.0}
+END_FULL = True  # only prose set apart counts towards END_MIN (a teaser rail's packed lines do not)
 END_MIN = 80  # words of article prose above a comments header before it ends the article
 SHORT_SCORE = -1.5
 SHORT_ALONE = -1.5
 CHROME_SCORE = -6.0
 BARRIER_SCORE = -15.0
+BARRIER_SHARE = 0.1   # crossing an end-of-article header costs at least this share of the run's score
+CHROME_SHARE = 0.05   # ... and crossing any other chrome line this share
+BARRIER_WORDS = 6     # headers and buttons: chrome lines of up to this many words
 
 
 def _separated(lines: list[Line]) -> bool:
@@ -237,8 +242,13 @@ def _region(lines: list[Line], meta: set[int]) -> tuple[int, int]:
             # below a comments header after an article, prose is readers' comments
             weight = min(weight, END_WEIGHT[ln.chrome])
         elif ln.prose:
-            prose_words += ln.words
+            if not END_FULL or v >= min(ln.words, 60):
+                prose_words += ln.words   # article prose: set apart (a teaser list's packed lines do not count)
             v *= weight
+        if BARRIER_SHARE and ln.chrome in _BARRIERS and run > 0 and ln.words <= BARRIER_WORDS:
+            v = min(v, -BARRIER_SHARE * run)   # crossing an end-of-article header costs a share of the article
+        elif CHROME_SHARE and ln.chrome and run > 0 and ln.words <= BARRIER_WORDS:
+            v = min(v, -CHROME_SHARE * run)
         if run <= 0:
             run, run_start = v, i
         else:
@@ -268,21 +278,34 @@ def _finish_block(lines: list[Line], e: int, meta: set[int]) -> int:
 # --- the headline ----------------------------------------------------------------------------
 
 
-def _title_like(ln: Line) -> bool:
+_SAID = re.compile(r"^[—–―]\s|\.[\"”’»']+$")  # an attribution line ('— Name, on ...'), a quoted sentence
+
+
+_ALPHA_WORD = re.compile(r"(?<!\w)[^\W\d_]{2,}(?!\w)")
+
+
+def _wordy(text: str) -> bool:
+    """Five or more words of letters: a headline, not a time stamp or a counter glued to a label."""
+    return len(_ALPHA_WORD.findall(text)) >= 5
+
+
+def _title_like(ln: Line, period: bool = False) -> bool:
     return (2 <= ln.words <= _MAX_TITLE_WORDS and ln.chrome is None and not ln.tabs and not ln.bullet
-            and not ln.text.endswith((".", ",", ";", ":")) and ln.chars <= 250
-            and not (ln.lower_start and ln.text[:1].isalpha()))   # '16-inch MacBook ...' starts fine
+            and not ln.text.endswith((",", ";", ":") if period else (".", ",", ";", ":")) and ln.chars <= 250
+            and not (ln.lower_start and ln.text[:1].isalpha())   # '16-inch MacBook ...' starts fine
+            and not (TITLE_SAID and _SAID.search(ln.text)))
 
 
-def _title(lines: list[Line], start: int, end: int, meta: set[int]) -> tuple[int | None, list[int]]:
-    """The headline line and its later copies.
+def _title(lines: list[Line], start: int, end: int, meta: set[int]) -> tuple[int | None, list[int], str | None]:
+    """The headline line, its later copies and its text.
 
     Candidates are the title-like lines above the article and its first lines (up to
     its first long paragraph); each is scored by how many of its words the paragraphs
     below it use (the candidate's own line left out), its length, whether the page
     prints it twice (headline and breadcrumb, or the layout's copy) and its distance
     from the article. Section names, prompts and teaser headlines share few words with
-    the story.
+    the story. A breadcrumb printed on the headline's line ('Home Travel Ferry adds two
+    crossings' near 'FERRY ADDS TWO CROSSINGS') gives the headline as the line's end.
     """
     best, best_score = None, 0.0
     lo = max(0, start - TITLE_WINDOW)
@@ -292,31 +315,67 @@ def _title(lines: list[Line], start: int, end: int, meta: set[int]) -> tuple[int
     hi = start
     while hi < end and hi - start < TITLE_INSIDE and not (lines[hi].prose and lines[hi].words >= 20):
         hi += 1
+    glued = _glued(lines, lo, hi) if TITLE_GLUED else {}
+    for g in glued.values():
+        counts[g.casefold()] = counts.get(g.casefold(), 0) + 1
     vocab: set[str] = set()
     vocab_from = -1
+    scores: dict[int, tuple[float, float]] = {}   # candidate -> (score, share of its words in the story)
     for i in range(lo, hi + 1):
         ln = lines[i]
-        if i in meta or not _title_like(ln) or ln.words < 3 or ln.upper_ratio > 0.7 \
+        near_meta = any(j in meta for j in range(i + 1, i + 1 + META_REACH))
+        # right above its byline or date, a headline may end with a full stop
+        if i in meta or not _title_like(ln, TITLE_PERIOD and i + 1 in meta and ln.words <= 20) \
+                or ln.upper_ratio > 0.7 \
+                or ln.words < (2 if TITLE_TWO and i + 1 in meta else 3) \
                 or credit_of(ln.text) is not None or (i == start and start == end):
             continue
         if i >= start and vocab_from != i + 1:
             vocab, vocab_from = _vocab(lines, i + 1, end), i + 1   # the paragraphs below this line
         elif i < start and vocab_from != start:
             vocab, vocab_from = _vocab(lines, start, end), start
-        words = {w.casefold() for w in WORD.findall(ln.text) if len(w) >= 4 or not w.isascii()}
+        text = glued.get(i, ln.text)
+        words = {w.casefold() for w in WORD.findall(text) if len(w) >= 4 or not w.isascii()}
         overlap = len(words & vocab) / len(words) if words else 0.0
-        repeated = counts.get(ln.text.casefold(), 0) >= 2
-        score = TITLE_OVERLAP * overlap + (0.5 if 5 <= ln.words <= 20 else 0.0) \
+        repeated = counts.get(text.casefold(), 0) >= 2
+        score = TITLE_OVERLAP * overlap + (0.5 if 5 <= ln.words <= TITLE_LONG else 0.0) \
             + (1.0 if repeated else 0.0) \
             - TITLE_DISTANCE * abs(start - i) - (0.5 if ln.text.endswith("?") else 0.0) \
-            + (TITLE_META if any(j in meta for j in range(i + 1, i + 4)) else 0.0) \
+            + (TITLE_META if near_meta else 0.0) \
             - (TITLE_CAPTION if _above_credit(lines, i) else 0.0)
-        if (overlap >= 0.15 or repeated) and score > best_score:
+        if overlap >= 0.15 or repeated or (TITLE_GATE and near_meta and _wordy(ln.text)):
+            scores[i] = (score, overlap)
+    for i, (score, overlap) in scores.items():
+        # headline, standfirst, byline: of two candidates in one run of lines right above the
+        # byline or date, the first is the headline and the second its standfirst (a breadcrumb
+        # or a menu label above the headline shares few of the story's words, or holds the headline)
+        if TITLE_DEK and i + 1 in scores and not lines[i].blank_after and overlap >= DEK_OVERLAP \
+                and lines[i].words >= 5 and lines[i + 1].text.casefold() not in lines[i].text.casefold() \
+                and any(j in meta for j in range(i + 2, i + 4)):
+            score += TITLE_DEK
+        if score > best_score:
             best, best_score = i, score
     if best is None:
-        return None, []
-    k = lines[best].text.casefold()
-    return best, [j for j in range(0, end + 1) if j != best and lines[j].text.casefold() == k]
+        return None, [], None
+    title = glued.get(best, lines[best].text)
+    k = title.casefold()
+    return best, [j for j in range(0, end + 1) if j != best and lines[j].text.casefold() == k], title
+
+
+TITLE_GLUED = True
+
+
+def _glued(lines: list[Line], lo: int, hi: int) -> dict[int, str]:
+    """Lines that end with a headline printed again on a line close by (3+ words): line -> the end."""
+    out: dict[int, str] = {}
+    for i in range(lo, hi + 1):
+        t = lines[i].text
+        for j in range(max(lo, i - 3), min(hi, i + 3) + 1):
+            u = lines[j].text
+            if j != i and len(t) > len(u) + 2 and len(u.split()) >= 3 and t[-len(u):].casefold() == u.casefold():
+                out[i] = t[-len(u):]
+                break
+    return out
 
 
 def _above_credit(lines: list[Line], i: int) -> bool:
@@ -325,6 +384,14 @@ def _above_credit(lines: list[Line], i: int) -> bool:
 
 
 TITLE_CAPTION = 1.0
+TITLE_SAID = True       # attribution lines and quoted sentences are no headlines
+TITLE_TWO = True        # a two-word headline right above its byline or date
+TITLE_GATE = True       # a line of 5+ words right above the byline or date is a candidate, whatever its words
+TITLE_DEK = 1.0         # the first of headline and standfirst
+DEK_OVERLAP = 0.4
+TITLE_PERIOD = True     # a line right above its byline or date may end with a full stop
+TITLE_LONG = 25         # headlines of 5 to this many words score for their length
+META_REACH = 3          # a byline or date this many lines below a headline candidate
 TITLE_INSIDE = 6        # the headline may be among the article's first lines, before its first long paragraph
 TITLE_OVERLAP = 2.0
 TITLE_DISTANCE = 0.01

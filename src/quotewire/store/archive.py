@@ -285,6 +285,17 @@ class Archive:
         with self._read() as conn:
             return self._search(conn, q, **filters).facets(limit)
 
+    def search_with_facets(self, q: str | None = None, *, page: int = 1, per_page: int = 20, limit: int = 10,
+                           **filters: Any) -> tuple[Page, Facets]:
+        """``search`` and ``search_facets`` together, on one connection: the facet query counts the
+        hits, so the page query need not count them again."""
+        page, per_page = page_args(page, per_page)
+        with self._read() as conn:
+            found = self._search(conn, q, **filters)
+            facets, total = found.facets_and_total(limit)
+            items, total = found.page(page, per_page, total=total)
+        return Page(items=items, total=total, page=page, per_page=per_page), facets
+
     def iter_search(self, q: str | None = None, *, speaker: int | str | None = None,
                     outlet: int | str | None = None, date_from: str | date | None = None,
                     date_to: str | date | None = None, kind: str | None = None,

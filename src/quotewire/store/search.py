@@ -324,58 +324,69 @@ class QuoteSearch:
             return content
         return qterms.mark(content, [(t.kind, t.text) for clause in self.parsed.clauses for t in clause])
 
-    def page(self, page: int, per_page: int) -> tuple[list[QuoteHit], int]:
-        """One pass: the page and the total together (a window count), so the match runs once."""
+    def page(self, page: int, per_page: int, total: int | None = None) -> tuple[list[QuoteHit], int]:
+        """One pass: the page and the total together (a window count), so the match runs once.
+        A ``total`` already counted (``facets``) is taken as it is, and nothing is counted here."""
         page, per_page = page_args(page, per_page)
-        if self.empty:
+        if self.empty or total == 0:
             return [], 0
         ties = TIES.format(p="")
         outer = f"score, {ties}" if self.parsed else ties
-        sql = (f"SELECT id, score, count(*) OVER () FROM (SELECT q.id AS id, {self.score} AS score, "
+        counted = "count(*) OVER ()" if total is None else "NULL"
+        sql = (f"SELECT id, score, {counted} FROM (SELECT q.id AS id, {self.score} AS score, "
                f"q.published_date AS published_date, q.article_id AS article_id, q.position AS position "
                f"FROM {self.source}{self._where()}) AS m "
                f"ORDER BY {outer} LIMIT :lim OFFSET :off")
         rows = self.conn.execute(text(sql), {**self.params, "lim": per_page, "off": (page - 1) * per_page}).all()
         if not rows:  # past the last page (or nothing at all)
-            return [], self.count() if page > 1 else 0
+            return [], total if total is not None else self.count() if page > 1 else 0
         ranked = [(int(r[0]), None if r[1] is None else -float(r[1])) for r in rows]
-        return self.hits(ranked), int(rows[0][2])
+        return self.hits(ranked), int(rows[0][2]) if total is None else total
 
     def facets(self, limit: int = 10, months: int = 24) -> Facets:
         """Hit counts by speaker, outlet, kind and month, in one pass over the matches (datasette-style)."""
+        return self.facets_and_total(limit, months)[0]
+
+    def facets_and_total(self, limit: int = 10, months: int = 24) -> tuple[Facets, int]:
+        """The facets and the number of hits, from one query: the top ``limit`` speakers and outlets
+        are chosen, and named, in SQL, so only the rows shown come back."""
         if self.empty:
-            return Facets()
+            return Facets(), 0
         matched = (f"SELECT q.speaker_id AS sid, q.outlet_id AS oid, q.kind AS kind, "
                    f"substr(q.published_date, 1, 7) AS month FROM {self.source}{self._where()}")
+
+        def top(column: str, table: str) -> str:
+            # most hits first, then the known before the unknown, then by id (the same on both backends)
+            return (f"SELECT '{table}', CAST(t.v AS VARCHAR(20)), t.n, x.name FROM (SELECT {column} AS v, "
+                    f"count(*) AS n FROM m GROUP BY {column} ORDER BY count(*) DESC, ({column} IS NULL), {column} "
+                    f"LIMIT :facet_lim) AS t LEFT JOIN {table} x ON x.id = t.v")
+
         sql = (f"WITH m AS MATERIALIZED ({matched}) "
-               "SELECT 'speaker', CAST(sid AS VARCHAR(20)), count(*) FROM m GROUP BY sid UNION ALL "
-               "SELECT 'outlet', CAST(oid AS VARCHAR(20)), count(*) FROM m GROUP BY oid UNION ALL "
-               "SELECT 'kind', kind, count(*) FROM m GROUP BY kind UNION ALL "
-               "SELECT 'month', month, count(*) FROM m GROUP BY month")
-        groups: dict[str, list[tuple[str | None, int]]] = {"speaker": [], "outlet": [], "kind": [], "month": []}
-        for facet, value, n in self.conn.execute(text(sql), self.params):
-            groups[facet].append((None if value is None else str(value), int(n)))
+               f"SELECT * FROM ({top('sid', 'speakers')}) AS f1 UNION ALL "
+               f"SELECT * FROM ({top('oid', 'outlets')}) AS f2 UNION ALL "
+               "SELECT 'kind', kind, count(*), NULL FROM m GROUP BY kind UNION ALL "
+               "SELECT * FROM (SELECT 'month', month, count(*), NULL FROM m WHERE month <> '' "
+               "GROUP BY month ORDER BY month DESC LIMIT :month_lim) AS f3 UNION ALL "
+               "SELECT 'month', month, count(*), NULL FROM m WHERE month IS NULL OR month = '' GROUP BY month")
+        groups: dict[str, list[tuple[str | None, int, str | None]]] = {
+            "speakers": [], "outlets": [], "kind": [], "month": []}
+        bound = {**self.params, "facet_lim": limit, "month_lim": months}
+        for facet, value, n, name in self.conn.execute(text(sql), bound):
+            groups[facet].append((None if value is None else str(value), int(n), name))
 
-        def top(rows: list[tuple[str | None, int]]) -> list[tuple[str | None, int]]:
-            return sorted(rows, key=lambda r: (-r[1], r[0] is None, int(r[0]) if r[0] else 0))[:limit]
+        def named(rows: list[tuple[str | None, int, str | None]], unknown: str) -> list[FacetCount]:
+            rows = sorted(rows, key=lambda r: (-r[1], r[0] is None, int(r[0]) if r[0] else 0))
+            return [FacetCount(value=v, label=(name or unknown) if v is not None else unknown, count=n)
+                    for v, n, name in rows]
 
-        def named(table: str, rows: list[tuple[str | None, int]], unknown: str) -> list[FacetCount]:
-            ids = [int(v) for v, _ in rows if v is not None]
-            names: dict[int, str] = {}
-            if ids:
-                names = {int(i): n for i, n in self.conn.execute(text(
-                    f"SELECT id, name FROM {table} WHERE id IN :ids").bindparams(
-                        bindparam("ids", expanding=True)), {"ids": ids})}
-            return [FacetCount(value=v, label=names.get(int(v), unknown) if v is not None else unknown, count=n)
-                    for v, n in rows]
-
-        kinds = dict(groups["kind"])
-        dated = sorted(((v, n) for v, n in groups["month"] if v), reverse=True)[:months]
-        undated = [(v, n) for v, n in groups["month"] if not v]
-        return Facets(speaker=named("speakers", top(groups["speaker"]), "Unknown speaker"),
-                      outlet=named("outlets", top(groups["outlet"]), "Unknown outlet"),
+        kinds = {v: n for v, n, _ in groups["kind"]}
+        total = sum(n for _, n, _ in groups["kind"])  # every hit has one kind group (null kind included)
+        dated = sorted(((v, n) for v, n, _ in groups["month"] if v), reverse=True)[:months]
+        undated = [(v, n) for v, n, _ in groups["month"] if not v]
+        return Facets(speaker=named(groups["speakers"], "Unknown speaker"),
+                      outlet=named(groups["outlets"], "Unknown outlet"),
                       kind=[FacetCount(value=k, label=k, count=kinds[k]) for k in QUOTE_KINDS if k in kinds],
-                      month=[FacetCount(value=v, label=v or "undated", count=n) for v, n in dated + undated])
+                      month=[FacetCount(value=v, label=v or "undated", count=n) for v, n in dated + undated]), total
 
     def iterate(self, chunk: int = 500) -> Iterator[QuoteHit]:
         ranked = self.ranked_ids()

@@ -84,6 +84,11 @@ def _token_terms(token: str) -> str:
     return " ".join(stem(w) for w in fold(token))
 
 
+@lru_cache(maxsize=200_000)
+def _token_stems(token: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in fold(token))
+
+
 def terms(text: str | None) -> str:
     """What the backends index for ``text``: its stemmed words, separated by single spaces."""
     text = text or ""
@@ -102,13 +107,15 @@ def mark(text: str, wanted: Sequence[tuple[str, str]]) -> str:
     ``wanted`` is (kind, term text) for each term of the query that must or may match, as
     ``store.search`` builds them: kind ``word`` / ``phrase`` (stemmed words) or ``prefix``.
     """
-    toks = list(tokens(text))
-    flat: list[tuple[str, int]] = [(stem(w), i) for i, (_, _, ws) in enumerate(toks) for w in ws]
+    toks = [(m.start(), m.end(), st) for m in (TOKEN if HAS_MARK.search(text or "") else PLAIN_TOKEN).finditer(
+        text or "") if (st := _token_stems(m.group()))]  # = tokens(text), each token's words stemmed
+    flat: list[tuple[str, int]] = [(s, i) for i, (_, _, sts) in enumerate(toks) for s in sts]
     stems = [s for s, _ in flat]
-    hit: set[int] = set()
+    single = {term for kind, term in wanted if kind == "word" and term and " " not in term}
+    hit: set[int] = {i for s, i in flat if s in single} if single else set()
     for kind, term in wanted:
         seq = term.split()
-        if not seq:
+        if not seq or (kind == "word" and term in single):
             continue
         if kind == "prefix":
             forms = prefix_forms(seq[0])

@@ -20,7 +20,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from quotewire import __version__
 from quotewire.errors import ConfigError, QuotewireError
-from quotewire.web import docs, openapi, render
+from quotewire.store.version import DataVersion
+from quotewire.web import cache, docs, openapi, render
+from quotewire.web.cache import ResponseCache
 from quotewire.web.params import BadParam, ids_in_range, pages, qs
 from quotewire.web.security import SecurityMiddleware
 
@@ -79,10 +81,26 @@ def _problem(request: Request, status: int, detail: str, param: str | None = Non
 POOL_SIZE = 16  # database connections kept open per worker process (requests running at once)
 
 
-def create_app(archive_url: str | None = None, *, archive: "Archive | None" = None) -> FastAPI:
+class QuotewireApp(FastAPI):
+    """FastAPI with the response cache (web/cache.py) in front: a cached answer is sent before any
+    of the framework runs."""
+
+    response_cache: ResponseCache | None = None
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        responses = self.response_cache
+        if responses is None or scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        await responses.serve(scope, receive, send, super().__call__)
+
+
+def create_app(archive_url: str | None = None, *, archive: "Archive | None" = None,
+               cache_mb: float = cache.DEFAULT_MB) -> FastAPI:
     """An app over the archive at ``archive_url`` (None: ./quotewire.db), or over an open ``archive``.
 
     The archive is opened here, so a bad URL fails before the server starts listening.
+    ``cache_mb``: memory for cached answers (web/cache.py); 0 turns the cache off.
     """
     owned = archive is None
     if archive is None:
@@ -92,13 +110,17 @@ def create_app(archive_url: str | None = None, *, archive: "Archive | None" = No
         # a pool as large as the requests one worker process runs at once
         archive = Archive.open(archive_url, create=False, readonly=True, pool_size=POOL_SIZE)
 
+    version = DataVersion(archive.engine) if cache_mb > 0 else None
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        if version is not None:
+            version.close()
         if owned:
             app.state.archive.close()
 
-    app = FastAPI(
+    app = QuotewireApp(
         title="quotewire",
         version=__version__,
         description="Search the quotewire archive: who said what, where and when. Read-only. "
@@ -109,6 +131,8 @@ def create_app(archive_url: str | None = None, *, archive: "Archive | None" = No
         dependencies=[Depends(ids_in_range)],  # /api/articles/99999999999999999999 is a 404, not a 500
     )
     app.state.archive = archive
+    if version is not None:
+        app.response_cache = ResponseCache(version, max_bytes=int(cache_mb * 1024 * 1024))
     app.add_middleware(SecurityMiddleware)
     app.mount(docs.ASSETS_URL, StaticFiles(directory=docs.ASSETS), name="docs-assets")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -62,10 +62,11 @@ def _int_or_name(value: str | None, param: str = "id") -> int | str | None:
     return int(value)
 
 
-def ids_in_range(request: Request) -> None:
+async def ids_in_range(request: Request) -> None:
     """App-wide dependency: a path id (``/articles/{article_id}``, ``/quotes/{quote_id}`` ...) that no
     archive id can be is a 404 before any route runs, so no route, one added later included, hands
-    it to the database driver (an OverflowError, a 500)."""
+    it to the database driver (an OverflowError, a 500). Async, as every dependency here: pure
+    checks with no I/O, so none costs a hand-off to the thread pool."""
     for name, value in request.path_params.items():
         if name.endswith("_id") and isinstance(value, str) and is_digits(value) and not fits_id(int(value)):
             raise HTTPException(404, f"no {name.removesuffix('_id').replace('_', ' ')} with id {value}")
@@ -143,7 +144,7 @@ KindQ = Annotated[str | None, Query(description="direct, mixed or indirect.")]
 LanguageQ = Annotated[str | None, Query(max_length=8, description="Language code, e.g. en.")]
 
 
-def search_params(
+async def search_params(
     q: TextQ = None,
     speaker: SpeakerQ = None,
     outlet: OutletQ = None,
@@ -155,6 +156,13 @@ def search_params(
     per_page: PerPageQ = 20,
     act: ActQ = None,
 ) -> SearchParams:
+    return checked_search(q, speaker, outlet, date_from, date_to, kind, language, page, per_page, act)
+
+
+def checked_search(q: str | None, speaker: str | None, outlet: str | None, date_from: str | None,
+                   date_to: str | None, kind: str | None, language: str | None, page: int, per_page: int,
+                   act: str | None) -> SearchParams:
+    """The search parameters checked and cleaned (a BadParam naming the first bad one)."""
     kind = _clean(kind)
     if kind is not None and kind not in KINDS:
         raise BadParam("kind", f"{kind!r} is not one of {', '.join(KINDS)}")
@@ -171,18 +179,19 @@ def search_params(
                         page=page, per_page=per_page, act=act_param(act))
 
 
-def paging(page: PageQ = 1, per_page: PerPageQ = 20) -> Paging:
+async def paging(page: PageQ = 1, per_page: PerPageQ = 20) -> Paging:
     return Paging(page=page, per_page=per_page)
 
 
-def list_paging(page: PageQ = 1,
-                per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description=f"Entries per page (at most "
-                                                                                   f"{MAX_PER_PAGE}).")] = 50) -> Paging:
+async def list_paging(page: PageQ = 1,
+                      per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description=f"Entries per page (at "
+                                                                                         f"most {MAX_PER_PAGE}).")
+                                          ] = 50) -> Paging:
     """Paging of the speaker and outlet lists (50 a page)."""
     return Paging(page=page, per_page=per_page)
 
 
-def export_params(
+async def export_params(
     q: TextQ = None,
     speaker: SpeakerQ = None,
     outlet: OutletQ = None,
@@ -193,8 +202,7 @@ def export_params(
     act: ActQ = None,
 ) -> SearchParams:
     """The search filters without paging: an export holds every hit."""
-    return search_params(q=q, speaker=speaker, outlet=outlet, date_from=date_from, date_to=date_to, kind=kind,
-                         language=language, act=act)
+    return checked_search(q, speaker, outlet, date_from, date_to, kind, language, 1, 20, act)
 
 
 def pages(total: int, page: int, per_page: int) -> int:

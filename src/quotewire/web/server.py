@@ -71,12 +71,12 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _worker(url: str | None, host: str, port: int) -> None:
+def _worker(url: str | None, host: str, port: int, cache_mb: float | None = None) -> None:
     """One worker process: its own archive connections, its own socket in the port's group."""
     from quotewire.web import create_app
 
     sock = _listen(host, port)
-    app = create_app(url)
+    app = create_app(url) if cache_mb is None else create_app(url, cache_mb=cache_mb)
     server = _server(uvicorn_config(app))
     try:
         server.run(sockets=[sock])  # SIGINT / SIGTERM: finishes the requests in flight, then returns
@@ -85,8 +85,9 @@ def _worker(url: str | None, host: str, port: int) -> None:
 
 
 def serve_workers(url: str | None, host: str, port: int, workers: int,
-                  on_error: Callable[[str], None] | None = None) -> int:
-    """Runs ``workers`` processes until Ctrl-C or SIGTERM; returns the exit status."""
+                  on_error: Callable[[str], None] | None = None, cache_mb: float | None = None) -> int:
+    """Runs ``workers`` processes until Ctrl-C or SIGTERM; returns the exit status.
+    ``cache_mb``: each worker's response cache (web/cache.py; None: the default, 0: off)."""
     ctx = multiprocessing.get_context("spawn")
     stopping = threading.Event()
 
@@ -96,7 +97,7 @@ def serve_workers(url: str | None, host: str, port: int, workers: int,
     previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
 
     def start() -> Any:
-        proc = ctx.Process(target=_worker, args=(url, host, port), name="quotewire-web", daemon=False)
+        proc = ctx.Process(target=_worker, args=(url, host, port, cache_mb), name="quotewire-web", daemon=False)
         proc.start()
         return proc
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from quotewire.records import OutletSummary, Page, SpeakerSummary
 from quotewire.web.app import archive_of, page
@@ -38,14 +38,15 @@ def _chosen_outlet(outlets: list[OutletSummary], value: str | None) -> OutletSum
 @router.get("/search", include_in_schema=False, response_class=HTMLResponse)
 def search_page(request: Request, params: Params) -> HTMLResponse:
     archive = archive_of(request)
-    result = run_search(request, params)
+    result, counted = archive.search_with_facets(params.q, **params.filters(), page=params.page,
+                                                 per_page=params.per_page)
     top_speakers, _ = archive.speakers(page=1, per_page=100)
     outlets = archive.outlets()
     return page(request, "search.html", params=params, result=result, kinds=KINDS,
                 stats=archive.stats(), outlets=outlets[:500], speakers=top_speakers,
                 chosen_speaker=_chosen_speaker(archive, params.speaker),
                 chosen_outlet=_chosen_outlet(outlets, params.outlet),
-                facets=facet_links(archive.search_facets(params.q, **params.filters()), params))
+                facets=facet_links(counted, params))
 
 
 @router.get("/api/search", response_model=SearchPage, tags=["search"], summary="Search quotes")
@@ -54,7 +55,12 @@ def api_search(request: Request, params: Params,
                                                          "month (`facets`); false leaves them out.")] = True,
                ) -> SearchPage:
     """Ranked full-text search over quotes, with the same filters as the search page, and facet counts."""
-    found = run_search(request, params)
-    counted = archive_of(request).search_facets(params.q, **params.filters()) if facets else None
-    return SearchPage(items=found.items, total=found.total, page=found.page, per_page=found.per_page,
+    if facets:
+        found, counted = archive_of(request).search_with_facets(params.q, **params.filters(), page=params.page,
+                                                                per_page=params.per_page)
+    else:
+        found, counted = run_search(request, params), None
+    body = SearchPage(items=found.items, total=found.total, page=found.page, per_page=found.per_page,
                       facets=counted)
+    # serialised once, here (the declared response_model still documents it): FastAPI would validate it again
+    return Response(body.model_dump_json(), media_type="application/json")  # type: ignore[return-value]

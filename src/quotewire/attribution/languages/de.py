@@ -1,0 +1,486 @@
+"""German: direct quotes („…“, »…«, "…") and reported speech, by rules over the language layer.
+
+Frames, sentence by sentence (the words are in data/languages/de.json):
+
+* after the content: ``„…“, sagte X.`` / ``…, so X.`` / ``Die Lage sei ernst, erklärte X.``
+* before it: ``X sagte: „…“`` / ``X sagte, (dass) er sei …`` / ``Am Montag erklärte X, …`` /
+  ``Wie X mitteilte, …`` (the speaker before or after the cue verb, separable verbs with their
+  particle: ``teilte … mit``)
+* according to: ``Laut X …``, ``… gemäß X …``, ``Nach Angaben von X …``, ``X zufolge …``
+* a quotation standing alone takes the speaker of the quote beside it in the paragraph, and a
+  sentence in Konjunktiv (``Er sei …``) right after reported speech continues it.
+
+Speakers are the fullest name the article gives (``Hofers`` -> ``Karla Hofer``, through
+HanTa's lemma), pronouns resolved to the last speaker named; a description without a name
+(``der Sprecher``) stays in ``speaker.mention`` with ``name`` null.
+"""
+from __future__ import annotations
+
+from quotewire.attribution.languages.common import Found, kind_of, trim, write_records
+from quotewire.attribution.languages.de_words import _COLON, _COMMA, _MARKS, _STOPS, Words
+from quotewire.nlp.languages import Parsed, data
+from quotewire.records import Article
+
+
+class German(Words):
+    """The frames over one article; words and phrases come from ``Words`` (de_words.py)."""
+
+    # ----------------------------------------------------------------- sentences
+
+    def content(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The content of tokens a..b-1: a quotation alone gives its inside, otherwise the words."""
+        ca, cb = self.span(a, b)
+        for q in self.p.quotes:
+            if q.start >= ca - 1 and q.end <= cb + 1 and not self.text[ca:q.start].strip(" ,") \
+                    and not self.text[q.end:cb].strip(" ,.!?"):
+                ia, ib = trim(self.text, *q.inner, strip=" ")
+                return [(ia, ib)]
+        return [(ca, cb)] if cb > ca else []
+
+    def long_quote(self, q_index: int) -> bool:
+        q = self.p.quotes[q_index]
+        inner = self.text[q.inner[0]:q.inner[1]]
+        return len(inner.split()) >= 4
+
+    def sentence(self, i: int) -> list[Found]:
+        f = self.frame(i)
+        out = [f] if f is not None else []
+        s, e = self.p.sentences[i]
+        # ``X bezeichnete es als „…“``: quotations beside a cue verb that took no content
+        if not out or (f is not None and f.cue is not None and not f.parts):
+            out = []
+            for v in range(s, e):
+                hit = self.cue_at(v, e)
+                if hit is None:
+                    continue
+                verb, last = hit
+                cs = self.clause_start(s, v)
+                np = self.np_before(cs, v) if self.subject_first(cs, v, last + 1) else self.np_after(last + 1, e)
+                if np is None:
+                    break
+                for q in self.p.quotes:
+                    words = self.text[q.inner[0]:q.inner[1]].split()
+                    if all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+                        continue  # a name or a title in quotation marks (``„Morning Edition“``), not words said
+                    if self.toks[s].start <= q.start and q.end <= self.toks[e - 1].end and q.start > self.toks[np[1] - 1].end - 1 \
+                            and q.start > self.toks[v].start:
+                        g = Found(parts=[trim(self.text, *q.inner, strip=" ")], cue=(self.toks[v].start, self.toks[last].end),
+                                  mention=None, sentence=i, confidence=0.6, act=verb.get("act", "statement"), kind="direct")
+                        if g.parts[0][1] > g.parts[0][0]:
+                            self.speaker(np, g, self.toks[v].start)
+                            out.append(g)
+                break
+        return out
+
+    def frame(self, i: int) -> Found | None:
+        s, e = self.p.sentences[i]
+        toks, L = self.toks, self.L
+        end = e
+        while end > s and toks[end - 1].text in _STOPS:
+            end -= 1
+        deferred: Found | None = None  # a whole sentence as report, if no frame below takes it
+        # 1. a cue verb: before or after its content
+        for v in range(s, e):
+            hit = self.cue_at(v, e)
+            if hit is None:
+                continue
+            verb, last = hit
+            if last + 1 < e and toks[last + 1].text == ")":
+                continue  # ``(Agentur berichtete)``: a note in brackets, not a report
+            f = Found(parts=[], cue=(toks[v].start, toks[last].end), mention=None, act=verb.get("act", "statement"),
+                      sentence=i, confidence=0.8)
+            cut = v - 1 if v > s and toks[v - 1].text == _COMMA else v - 2
+            postposed = (v > s and toks[v - 1].text == _COMMA or (v > s and toks[v - 1].text in _MARKS and v - 1 > s
+                                                                  and toks[v - 2].text == _COMMA)) \
+                and self.has_verb(self.clause_start(s, cut), cut)
+            if postposed and not verb.get("impersonal") and self.np_after(last + 1 if last > v else v + 1, e) is None:
+                postposed = False  # ``X, der …, sagte zur Begründung, …``: no speaker after the verb, so before it
+            if postposed:
+                # ``…, sagte X.`` or ``…, sagte X, …`` (``…, heißt es in X.``)
+                k0 = last + 1 if last > v else v + 1
+                if verb.get("impersonal") and k0 < e and toks[k0].text == "es":
+                    k0 += 1
+                    if k0 < e and toks[k0].text in L.impersonal_preps:
+                        k0 += 1
+                np = self.np_after(k0, e)
+                after = np[1] if np else last + 1
+                colon = next((j for j in range(after, min(end, after + 3)) if toks[j].text == _COLON), None)
+                before = self.content(self.clause_start(s, cut), cut)
+                if colon is not None and colon + 1 < end:
+                    f.parts = self.content(colon + 1, end)  # ``Nachdem …, entgegnete X empört: „…“``
+                elif after < end and toks[after].text == _COMMA and self.subordinate_follows(after + 1, end) \
+                        and not (before and kind_of(self.p, before) == "direct"):
+                    f.parts = self.content(after + 1, end)  # ``Danach sagte X, …``: content after
+                else:
+                    f.parts = before
+                    tail = self.quote_after(after, end)
+                    if tail and f.parts and kind_of(self.p, f.parts) == "direct":
+                        f.parts.append(tail)
+                if np:
+                    self.speaker(np, f, toks[v].start)
+                elif not f.parts:
+                    continue
+            else:
+                stop = self.next_break(last + 1, e)
+                if stop is None:
+                    if deferred is None:
+                        deferred = self.reported(i, s, e, v, last, verb)
+                    continue
+                cs = self.clause_start(s, v)
+                if verb.get("impersonal"):  # ``In dem Bericht heißt es, …``
+                    np = self.np_after(cs + 1, v) if cs < v and toks[cs].text.lower() in L.impersonal_preps else None
+                elif self.subject_first(cs, v, last + 1):
+                    np = self.np_before(cs, v)
+                else:
+                    np = self.np_after(last + 1 if last > v else v + 1, stop)
+                f.parts = self.content(stop + 1, end)
+                if not f.parts:
+                    continue
+                if np is None and not verb.get("impersonal"):
+                    continue
+                if np is not None:
+                    self.speaker(np, f, toks[v].start)
+            if not f.parts or not self.text[f.parts[0][0]:f.parts[-1][1]].strip():
+                continue
+            f.kind = kind_of(self.p, f.parts)
+            if f.kind == "direct":
+                f.confidence += 0.1
+            return f
+        # 1b. ``„…“, strich X heraus``: any finite verb right after a quotation that opens the sentence
+        if toks[s].text in _MARKS and self.inq[s + 1 if s + 1 < e else s] >= 0:
+            q = self.p.quotes[self.inq[s + 1]]
+            k = s
+            while k < e and toks[k].start < q.end:
+                k += 1
+            if k + 2 < e and toks[k].text == _COMMA and self.is_finite(k + 1) and self.long_quote(self.inq[s + 1]):
+                j = k + 2 + (toks[k + 2].text == "sich")
+                np = self.np_after(j, e)
+                if np is not None and (self.name_run(*np) or toks[np[0]].text in L.pronouns):
+                    f = Found(parts=[trim(self.text, *q.inner, strip=" ")], cue=(toks[k + 1].start, toks[k + 1].end),
+                              mention=None, sentence=i, confidence=0.7, kind="direct")
+                    tail = self.quote_after(np[1], end)
+                    if tail:
+                        f.parts.append(tail)
+                    self.speaker(np, f, toks[k + 1].start)
+                    return f
+        # 2. according to X
+        for k in range(s, e):
+            if self.inq[k] >= 0:
+                continue
+            w = toks[k].text.lower()
+            if w in L.laut and k + 1 < e:
+                np = self.np_after(k + 1, e)
+                if np is None:
+                    continue
+                return self.according(i, s, end, k, np, (toks[k].start, toks[k].end))
+            if w == "nach" and k + 1 < e:
+                np = self.nach_phrase(k + 1, e)
+                if np is None:
+                    continue
+                return self.according(i, s, end, k, np, (toks[k].start, toks[k].end))
+            if w in L.zufolge and k > s:
+                np = self.np_back(s, k)
+                if np is None:
+                    continue
+                return self.according(i, s, end, np[0], np, (toks[k].start, toks[k].end), k + 1)
+            if w == "so" and k > s and toks[k - 1].text == _COMMA and k + 1 < e:
+                np = self.np_after(k + 1, e)
+                if np is None or np[1] < end and toks[np[1]].text not in (_COMMA,):
+                    continue
+                f = Found(parts=self.content(self.clause_start(s, k - 1), k - 1), cue=(toks[k].start, toks[k].end),
+                          mention=None, sentence=i, confidence=0.8)
+                if not f.parts:
+                    continue
+                tail = self.quote_after(np[1], end)
+                if tail and kind_of(self.p, f.parts) == "direct":
+                    f.parts.append(tail)
+                self.speaker(np, f, toks[k].start)
+                f.kind = kind_of(self.p, f.parts)
+                return f
+        # 3. ``X: „…“`` and ``X nennt es …: „…“``: a quotation after a colon is the clause subject's
+        for k in range(s + 1, e - 1):
+            if toks[k].text == _COLON and toks[k + 1].text in _MARKS and self.inq[k] < 0 and self.inq[k + 2 if k + 2 < e else k] >= 0:
+                qi = self.inq[k + 2]
+                if not self.long_quote(qi):
+                    continue
+                cs = self.clause_start(s, k)
+                if self.subject_first(cs, k):
+                    np = self.np_before(cs, k)
+                else:
+                    fv = next((j for j in range(cs, k) if self.is_finite(j)), None)
+                    np = self.np_after(fv + 1, k) if fv is not None else None
+                    if np is None or self.name_run(*np) is None:
+                        np = self.name_run(cs, k) or np
+                if np is None:
+                    return deferred
+                f = Found(parts=self.content(k + 1, end), cue=None, mention=None, sentence=i, confidence=0.65)
+                if f.parts:
+                    self.speaker(np, f, toks[k].start)
+                    f.kind = kind_of(self.p, f.parts)
+                    return f
+        return deferred
+
+    def reported(self, i: int, s: int, e: int, v: int, last: int, verb: dict) -> Found | None:  # type: ignore[type-arg]
+        """``X forderte neue Regeln.`` (the sentence is the report) and ``Dies bestätigte X.``
+        (the sentence before is its content)."""
+        toks = self.toks
+        if any(self.inq[k] >= 0 for k in range(s, e)) or verb.get("impersonal"):
+            return None
+        cs = self.clause_start(s, v)
+        anaphor = cs == v - 1 and toks[cs].text in data("de")["frames"]["anaphoric_content"]
+        if anaphor:
+            np = self.np_after(last + 1 if last > v else v + 1, e)
+            if np is None or i == 0 or self.paragraph_of(i - 1) != self.paragraph_of(i):
+                return None
+            ps, pe = self.p.sentences[i - 1]
+            parts = [self.span(ps, pe)]
+            if any(self.inq[k] >= 0 for k in range(ps, pe)):
+                return None
+        else:
+            if not self.subject_first(cs, v, last + 1):
+                return None
+            np = self.np_before(cs, v)
+            if np is None or toks[np[0]].text in self.L.impersonal_pronouns or not self.sourcelike(*np):
+                return None
+            parts = [self.span(s, e)]
+        f = Found(parts=parts, cue=(toks[v].start, toks[last].end), mention=None, sentence=i, confidence=0.55,
+                  act=verb.get("act", "statement"))
+        self.speaker(np, f, toks[v].start)
+        return f
+
+    def sourcelike(self, a: int, b: int) -> bool:
+        """Could the phrase say something: a name, a pronoun, a role or a body (``die Polizei``)?"""
+        return self.name_run(a, b) is not None or any(
+            self.toks[k].text in self.L.pronouns or (self.toks[k].text[:1].isupper() and (
+                self.is_role(self.toks[k].text) or self.toks[k].text.lower().endswith(self.L.source_suffixes)))
+            for k in range(a, b))
+
+    def has_verb(self, a: int, b: int) -> bool:
+        """Is tokens a..b-1 a clause or a quotation (not an apposition: ``X, Chef von Y, sagte``)?"""
+        return any(self.inq[k] >= 0 or self.toks[k].text in _MARKS or self.is_finite(k) for k in range(a, b))
+
+    def subordinate_follows(self, k: int, end: int) -> bool:
+        """After ``sagte X,``: a reported clause (``dass``, a Konjunktiv verb soon, or a quotation)."""
+        if k >= end:
+            return False
+        if self.toks[k].text in self.L.subordinators or self.toks[k].text in _MARKS:
+            return True
+        return any(self.toks[j].text in self.L.subjunctive for j in range(k, min(end, k + 6)))
+
+    def clause_start(self, s: int, v: int) -> int:
+        """Where the clause of the verb at ``v`` starts: after a colon or a closing quotation before it."""
+        k = v - 1
+        while k >= s:
+            t = self.toks[k].text
+            if t in (_COLON, ";") and self.inq[k] < 0:
+                return k + 1
+            k -= 1
+        return s
+
+    def next_break(self, k: int, e: int) -> int | None:
+        """The comma or colon that opens the content after a cue (within a few words)."""
+        depth = 0
+        for j in range(k, min(e, k + 14)):
+            t = self.toks[j].text
+            if self.inq[j] >= 0:
+                return None
+            if t == "(":
+                depth += 1
+            elif t == ")":
+                depth -= 1
+            elif depth <= 0 and t in (_COMMA, _COLON):
+                return j
+            elif t in _STOPS:
+                return None
+        return None
+
+    def quote_after(self, k: int, end: int) -> tuple[int, int] | None:
+        """``„A“, sagte X, „B“``: the second piece of an interrupted quotation."""
+        if k < end and self.toks[k].text == _COMMA:
+            k += 1
+        if k < end and self.toks[k].text in _MARKS:
+            for q in self.p.quotes:
+                if q.start == self.toks[k].start:
+                    return trim(self.text, *q.inner, strip=" ")
+        return None
+
+    def nach_phrase(self, k: int, e: int) -> tuple[int, int] | None:
+        """``nach (eigenen) Angaben (von X | der X)``, ``nach Polizeiangaben``."""
+        j = k
+        while j < e and j - k < 3 and self.toks[j].text[:1].islower() and self.inq[j] < 0:
+            j += 1
+        if j >= e or not self.L.nach_nouns.search(self.toks[j].text.lower()):
+            return None
+        end = j + 1
+        while end < e and self.namelike(end):  # ``nach Angaben Hofers``
+            end += 1
+        if end == j + 1 and end < e and self.toks[end].text in ("von", "der", "des", "aus"):
+            rest = self.np_after(end + 1, e)
+            if rest:
+                end = rest[1]
+        return k, end
+
+    def np_back(self, s: int, k: int) -> tuple[int, int] | None:
+        """The phrase before ``zufolge``: back over nouns, names, articles and adjectives."""
+        j = k
+        while j > s:
+            t = self.toks[j - 1].text
+            if t in (_COMMA, _COLON) or t in _STOPS or t in _MARKS or self.inq[j - 1] >= 0:
+                break
+            tag = self.tag(j - 1)
+            if t[:1].islower() and not (t in self.L.determiners or "ADJ" in tag or t in self.L.particles):
+                break
+            j -= 1
+            if k - j > 10:
+                break
+        return (j, k) if j < k else None
+
+    def according(self, i: int, s: int, end: int, a: int, np: tuple[int, int], cue: tuple[int, int],
+                  b: int | None = None) -> Found:
+        """Content = the sentence without the frame (tokens ``a`` to ``b``, or to the phrase's end)."""
+        b = np[1] if b is None else b
+        parts = []
+        ra = self.span(s, a)
+        if a > s and ra[1] > ra[0]:
+            parts.append(ra)
+        rb = self.span(b, end)
+        if rb[1] > rb[0]:
+            parts.append(rb)
+        f = Found(parts=parts, cue=cue, mention=None, sentence=i, confidence=0.75)
+        self.speaker(np, f, cue[0])
+        f.kind = kind_of(self.p, parts) if parts else "indirect"
+        return f
+
+    # ----------------------------------------------------------------- the article
+
+    def run(self) -> list[Found]:
+        self.found: list[Found] = []
+        sents = self.p.sentences
+        by_sentence: dict[int, Found] = {}
+        for i in range(len(sents)):
+            fs = [f for f in self.sentence(i) if f.parts]
+            if fs:
+                by_sentence[i] = fs[-1]
+                self.found.extend(fs)
+        # standalone quotations and Konjunktiv continuations take a neighbour's speaker
+        for i, (s, e) in enumerate(sents):
+            if i in by_sentence:
+                continue
+            qs = [qi for qi in {self.inq[k] for k in range(s, e)} if qi >= 0]
+            alone = self.standalone(s, e)
+            if alone is not None and self.long_quote(alone):
+                src = self.neighbour(by_sentence, i, next_first=True) or self.subject_before(i)
+                if src is None:
+                    continue
+                q = self.p.quotes[alone]
+                f = Found(parts=[trim(self.text, *q.inner, strip=" ")], cue=None, mention=None, name=src.name,
+                          speaker_kind=src.speaker_kind, role=src.role, sentence=i, confidence=0.6,
+                          act=src.act, kind="direct")
+                by_sentence[i] = f
+                self.found.append(f)
+                continue
+            if self.subjunctive(s, e) and not qs or (self.subjunctive(s, e) and qs):
+                src = self.neighbour(by_sentence, i, next_first=False, strict=True)
+                if src is None:
+                    continue
+                if src.cue is None and src.sentence == i - 1 and src.kind != "direct" and len(src.parts) == 1:
+                    # a run of Konjunktiv sentences is one report: the continuation grows the one before
+                    src.parts = [(src.parts[0][0], self.span(s, e)[1])]
+                    src.kind = kind_of(self.p, src.parts)
+                    src.sentence = i
+                    by_sentence[i] = src
+                    continue
+                f = Found(parts=[self.span(s, e)], cue=None, mention=None, name=src.name,
+                          speaker_kind=src.speaker_kind, role=src.role, sentence=i, confidence=0.5, act=src.act)
+                if src.name is None and src.mention is not None:
+                    f.mention = src.mention
+                f.kind = kind_of(self.p, f.parts)
+                by_sentence[i] = f
+                self.found.append(f)
+        return self.found
+
+    def subject_before(self, i: int) -> Found | None:
+        """``Die Partei will X. „…“``: a quotation after a sentence is its subject's, when that is a
+        name or a body, in the same paragraph."""
+        if i == 0 or self.paragraph_of(i - 1) != self.paragraph_of(i):
+            return None
+        s, e = self.p.sentences[i - 1]
+        fv = next((k for k in range(s, e) if self.is_finite(k)), None)
+        if fv is None or fv == s or not self.subject_first(s, fv):
+            return None
+        np = self.np_before(s, fv)
+        if np is None or not self.sourcelike(*np):
+            return None
+        f = Found(parts=[(0, 0)], cue=None, mention=None)
+        self.speaker(np, f, self.toks[s].start)
+        f.mention = None
+        return f if f.name else None
+
+    def standalone(self, s: int, e: int) -> int | None:
+        """The quotation a sentence consists of (nothing but marks and stops around it), or None."""
+        a, b = self.span(s, e)
+        for qi, q in enumerate(self.p.quotes):
+            if q.start >= a - 1 and q.end <= b + 1 and not self.text[a:q.start].strip() \
+                    and not self.text[q.end:b].strip(" .!?"):
+                return qi
+        return None
+
+    def subjunctive(self, s: int, e: int) -> bool:
+        toks = self.toks
+        for k in range(s, e):
+            if self.inq[k] >= 0:
+                continue
+            w = toks[k].text
+            if w in self.L.subjunctive or self.konjunktiv_one(w):
+                prev = toks[k - 1].text.lower() if k > s else ""
+                if prev in self.L.first_person or w in ("werden", "haben") and prev not in ("sie",):
+                    continue
+                return True
+        return False
+
+    def konjunktiv_one(self, w: str) -> bool:
+        """A third-person Konjunktiv I form by its lemma: stem + ``e`` (``rate`` of ``raten``,
+        ``handele`` of ``handeln``); the first person looks the same and is ruled out by the caller."""
+        if not w[:1].islower() or not w.endswith("e") or len(w) < 4:
+            return False
+        lemma, tag = self.p.analyze(w)
+        if not tag.startswith(("VV", "VA", "VM")):
+            return False
+        return (lemma.endswith("en") and w == lemma[:-2] + "e") or (lemma.endswith(("eln", "ern")) and w == lemma[:-1] + "e")
+
+    def neighbour(self, by_sentence: dict[int, Found], i: int, *, next_first: bool, strict: bool = False) -> Found | None:
+        """The attribution of the sentence before (or, for a quotation, the one right after) in the
+        same paragraph, or the last of the paragraph before."""
+        para = self.paragraph_of(i)
+        order = [i + 1, i - 1] if next_first else [i - 1]
+        for j in order:
+            f = by_sentence.get(j)
+            if f is not None and self.paragraph_of(j) == para:
+                if j == i + 1 and not (f.kind == "direct" and f.cue is not None):
+                    continue
+                return f
+        if not strict:
+            for j in range(i - 1, max(-1, i - 4), -1):
+                f = by_sentence.get(j)
+                if f is not None and (f.name or f.mention):
+                    return f
+        elif i - 1 >= 0 and (f := by_sentence.get(i - 1)) is not None and self.paragraph_of(i - 1) == para - 1 \
+                and f.kind != "direct":
+            return f
+        return None
+
+    def paragraph_of(self, i: int) -> int:
+        if not hasattr(self, "_paras"):
+            paras, p = [], 0
+            for k, (s, _) in enumerate(self.p.sentences):
+                if k and "\n" in self.text[self.toks[s - 1].end:self.toks[s].start]:
+                    p += 1
+                paras.append(p)
+            self._paras = paras
+        return self._paras[i]
+
+
+def attribute(article: Article, parsed: Parsed) -> Article:
+    found = German(article, parsed).run()
+    return write_records(article, parsed, found)
+

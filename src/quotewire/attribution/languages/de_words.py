@@ -1,0 +1,362 @@
+"""German words and phrases for attribution/languages/de.py: the language data (Lex), HanTa's
+word analysis at a token, speech verbs with their particles, speaker phrases before and after a
+cue verb, name runs and the fullest name the article gives a person, pronouns."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quotewire.attribution.languages.common import Found, trim
+from quotewire.nlp.languages import Parsed, data
+from quotewire.records import Article
+
+_COMMA, _COLON = ",", ":"
+_STOPS = {".", "!", "?", ";"}
+_MARKS = set("\u201e\u201c\u201d\u00bb\u00ab\"")
+
+
+@dataclass(frozen=True)
+class Lex:
+    forms: dict[str, list[dict]]  # type: ignore[type-arg]
+    joined: dict[str, dict]  # type: ignore[type-arg]
+    laut: frozenset[str]
+    zufolge: frozenset[str]
+    nach_nouns: "re.Pattern[str]"
+    impersonal: frozenset[str]
+    subordinators: frozenset[str]
+    pronouns: frozenset[str]
+    impersonal_pronouns: frozenset[str]
+    subjunctive: frozenset[str]
+    first_person: frozenset[str]
+    determiners: frozenset[str]
+    np_stops: frozenset[str]
+    particles: frozenset[str]
+    titles: frozenset[str]
+    role_suffixes: tuple[str, ...]
+    time_words: frozenset[str]
+    sub_starts: frozenset[str]
+    impersonal_preps: frozenset[str]
+    source_suffixes: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def lex() -> Lex:
+    d = data("de")
+    forms: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    joined: dict[str, dict] = {}  # type: ignore[type-arg]
+    for v in d["speech_verbs"]:
+        for f in v["forms"]:
+            forms.setdefault(f, []).append(v)
+        for f in v.get("joined", ()):
+            joined[f] = v
+    fr = d["frames"]
+    return Lex(forms, joined, frozenset(fr["according_to_before"]), frozenset(fr["according_to_after"]),
+               re.compile("(?:" + "|".join(map(re.escape, fr["according_to_nach_nouns"])) + r")(?:e|en|n|s|es|se|sen)?$"), frozenset(fr["impersonal"]), frozenset(d["subordinators"]),
+               frozenset(d["pronouns"]), frozenset(d["impersonal_pronouns"]), frozenset(d["subjunctive"]),
+               frozenset(d["first_person"]), frozenset(d["nominal_determiners"]), frozenset(d["np_stops"]),
+               frozenset(d["name_particles"]), frozenset(d["titles"]), tuple(d["role_suffixes"]),
+               frozenset(d["time_words"]), frozenset(d["subordinating_starts"]),
+               frozenset(fr["impersonal_prepositions"]), tuple(d["source_suffixes"]))
+
+class Words:
+    def __init__(self, article: Article, parsed: Parsed) -> None:
+        self.article, self.p, self.L = article, parsed, lex()
+        self.text = parsed.text
+        self.toks = parsed.tokens
+        self.n = len(self.toks)
+        # the quotation (index) each token lies inside, or -1; the marks themselves are outside
+        self.inq = [-1] * self.n
+        qi = 0
+        for k, t in enumerate(self.toks):
+            while qi < len(parsed.quotes) and parsed.quotes[qi].end <= t.start:
+                qi += 1
+            if qi < len(parsed.quotes) and parsed.quotes[qi].start < t.start < parsed.quotes[qi].end - 1:
+                self.inq[k] = qi
+        self.sent_of = [0] * self.n
+        for i, (s, e) in enumerate(parsed.sentences):
+            for k in range(s, e):
+                self.sent_of[k] = i
+        self.names = self._article_names()
+
+    # ----------------------------------------------------------------- words
+
+    def tag(self, k: int) -> str:
+        return self.p.analyze(self.toks[k].text)[1]
+
+    def is_finite(self, k: int) -> bool:
+        w = self.toks[k].text
+        return w[:1].islower() and "FIN" in self.p.analyze(w)[1]
+
+    def cap(self, k: int) -> bool:
+        w = self.toks[k].text
+        return w[:1].isupper()
+
+    def is_role(self, w: str) -> bool:
+        lw = w.lower()
+        return w in self.L.titles or any(lw.endswith(s) for s in self.L.role_suffixes)
+
+    def namelike(self, k: int) -> bool:
+        w = self.toks[k].text
+        if not w[:1].isupper() or self.inq[k] >= 0:
+            return False
+        if w in self.names:
+            return True
+        if len(w) >= 2 and w.isupper() and w.isalpha():
+            return True
+        return self.p.analyze(w)[1] == "NE" and not self.is_role(w)
+
+    def _article_names(self) -> set[str]:
+        """Words the article uses as names: HanTa's NE words, acronyms, and a capitalized word
+        right after one of them in a run (``Tom Keller``: HanTa reads ``Keller`` as a noun)."""
+        names: set[str] = set()
+        toks = self.toks
+        for k in range(1, self.n):
+            w, prev = toks[k].text, toks[k - 1].text
+            if not w[:1].isupper() or not prev[:1].isupper() or toks[k - 1].end + 1 != toks[k].start \
+                    or prev.endswith("s"):  # ``Hofers Mutter``: a genitive before a noun
+                continue
+            if self.p.analyze(prev)[1] == "NE" and not self.is_role(w) and not self.is_role(prev) \
+                    and self.p.analyze(w)[1] in ("NE", "NN") and w not in self.L.time_words:
+                names.add(w)
+        return names
+
+    def cue_at(self, k: int, end: int) -> tuple[dict, int] | None:  # type: ignore[type-arg]
+        """The speech verb at token ``k`` and the token its cue ends on (a separable verb's
+        particle before the next comma or stop), or None."""
+        if self.inq[k] >= 0:
+            return None
+        w = self.toks[k].text
+        if not w[:1].islower():
+            return None
+        if w in self.L.joined:
+            return self.L.joined[w], k
+        for v in self.L.forms.get(w, ()):
+            part = v.get("particle")
+            if not part:
+                return v, k
+            j = k + 1
+            while j < end and self.toks[j].text not in (_COMMA, _COLON) and self.toks[j].text not in _STOPS:
+                if self.toks[j].text == part and self.inq[j] < 0:
+                    return v, j
+                j += 1
+        return None
+
+    # ----------------------------------------------------------------- speaker phrases
+
+    def np_after(self, k: int, end: int) -> tuple[int, int] | None:
+        """The speaker phrase starting at token ``k`` (adverbs and a time phrase skipped)."""
+        toks, L = self.toks, self.L
+        skipped = 0
+        while k < end and skipped < 4:
+            w = toks[k].text
+            if w.lower() in ("auch", "zudem", "jedoch", "dazu", "dann", "nun", "noch", "heute", "gestern", "damals",
+                             "außerdem", "weiter", "ferner", "später", "daraufhin", "bereits", "schon", "aber"):
+                k += 1
+                skipped += 1
+            elif w in ("am", "im") and k + 1 < end and toks[k + 1].text[:1].isupper():
+                k += 2
+                skipped += 2
+            else:
+                break
+        if k >= end or self.inq[k] >= 0:
+            return None
+        w = toks[k].text
+        if w in L.pronouns or w in L.impersonal_pronouns:
+            return k, k + 1
+        if w in _MARKS and self.inq[k + 1 if k + 1 < end else k] >= 0:  # ``laut „Zeitung“``: a quoted title
+            q = self.p.quotes[self.inq[k + 1]]
+            j = k
+            while j < end and self.toks[j].start < q.end:
+                j += 1
+            return k, j
+        if not (w[:1].isupper() or w in L.determiners):
+            return None
+        j = k
+        depth = 0
+        while j < end and j - k < 14:
+            t = toks[j].text
+            if t == "(":
+                depth += 1
+            elif t == ")":
+                depth -= 1
+                if depth < 0:
+                    break
+            elif depth == 0:
+                if t in (_COMMA, _COLON) or t in _STOPS or t in _MARKS or t in ("\u2013", "\u2014", "-"):
+                    break
+                if j > k and (t in L.np_stops and t not in L.particles or t in ("dem", "den")):
+                    break
+                if j > k and t[:1].islower() and t not in L.determiners and t not in L.particles \
+                        and "ADJ" not in self.tag(j) and (self.is_finite(j) or "V" in self.tag(j)[:2]):
+                    break
+            j += 1
+        while j > k and toks[j - 1].text in L.determiners | L.particles:
+            j -= 1
+        return (k, j) if j > k else None
+
+    def np_before(self, s: int, v: int) -> tuple[int, int] | None:
+        """The speaker phrase of a clause that starts at ``s`` and whose cue verb is ``v``."""
+        k = s
+        while k < v and (self.toks[k].text in _MARKS or self.toks[k].text in (_COMMA, "(", ")")):
+            k += 1
+        if k < v and self.toks[k].text.lower() in self.L.sub_starts:
+            k += 1
+        if k >= v:
+            return None
+        rng = self.np_after(k, v)
+        return rng
+
+    def subject_first(self, s: int, v: int, after: int | None = None) -> bool:
+        """Does the clause before the verb hold its subject (``Der Minister sagte``), or is the
+        verb second after an adverbial (``Am Montag sagte der Minister``)? A clause opened by
+        ``wie``/``als`` holds it when the verb ends it (``Wie X mitteilte, …``)."""
+        if v <= s:
+            return False
+        first = self.toks[s]
+        if first.text in self.L.time_words or first.text[:1].isdigit():
+            return False
+        if first.text.lower() in self.L.sub_starts:
+            nxt = after if after is not None else v + 1
+            return nxt >= self.n or self.toks[nxt].text in (_COMMA, _COLON) or self.toks[nxt].text in _STOPS
+        if first.text.lower() in self.L.np_stops:
+            return False
+        if first.text.lower() in ("das", "dies", "dazu", "darüber", "daher", "deshalb", "so", "damit"):
+            return v - s > 1 and self.cap(s + 1)  # ``Das Fazit von X …`` holds it, ``Das sagte X`` not
+        tag = self.p.analyze(first.text)[1]
+        low = self.p.analyze(first.text.lower())[1]
+        if low in ("APPR", "APPRART", "ADV", "PROAV", "PAV", "KON", "PWAV"):
+            tag = low
+        return tag not in ("APPR", "APPRART", "ADV", "PROAV", "PAV", "ADJ(D)", "CARD", "KON", "PWAV", "PDS")
+
+    def speaker(self, rng: tuple[int, int], f: Found, before: int) -> None:
+        """Name, kind and role of the speaker phrase ``rng``; a pronoun resolved to the last person named."""
+        a, b = rng
+        toks = self.toks
+        f.mention = (toks[a].start, toks[b - 1].end)
+        if b - a == 1 and toks[a].text in self.L.pronouns:
+            prev = self.last_person(before)
+            if prev:
+                f.name, f.speaker_kind = prev
+                f.confidence -= 0.15
+            else:
+                f.speaker_kind = "unknown"
+            return
+        if b - a == 1 and toks[a].text in self.L.impersonal_pronouns:
+            f.mention = None
+            return
+        run = self.name_run(a, b)
+        roles = [toks[k].text for k in range(a, b) if toks[k].text[:1].isupper() and self.is_role(toks[k].text)]
+        if roles:
+            f.role = roles[0]
+        genitive = run is not None and (
+            (run[0] > a and toks[run[0] - 1].text in ("des", "der") and run[0] - 1 > a)
+            or (run[1] < b and toks[run[1] - 1].text.endswith("s") and toks[run[1]].text[:1].isupper()))
+        if run is None and b - a == 1 and toks[a].text[:1].isupper() and not self.is_role(toks[a].text) \
+                and toks[a].text not in self.L.time_words and "NN" in self.p.analyze(toks[a].text)[1] \
+                and not toks[a].text.lower().endswith(self.L.source_suffixes):
+            run = (a, b)  # ``…, sagte Keller``: a bare capitalized word as the speaker is a surname
+        if run is None or genitive:  # ``ein Sprecher des Ministeriums``, ``Hofers Sprecher``: the name is not the speaker
+            f.speaker_kind = "unnamed"
+            return
+        name, kind = self.fullest(run)
+        f.name, f.speaker_kind = name, kind
+
+    def name_run(self, a: int, b: int) -> tuple[int, int] | None:
+        """The name in a phrase: its longest run of name words (the later one of equal runs), not
+        one in brackets nor a genitive before a noun (``Ostheims Bürgermeisterin Anna Keller``)."""
+        runs = []
+        k, depth = a, 0
+        while k < b:
+            t = self.toks[k].text
+            depth += (t == "(") - (t == ")")
+            if depth == 0 and self.namelike(k):
+                j = k + 1
+                while j < b and (self.namelike(j) or (toks_text := self.toks[j].text) in self.L.particles
+                                 and j + 1 < b and self.namelike(j + 1) and toks_text[:1].islower()):
+                    j += 1
+                last = self.toks[j - 1].text
+                genitive = last.endswith("s") and j < b and self.toks[j].text[:1].isupper()
+                runs.append((j - k - (2 if genitive else 0), k, (k, j)))
+                k = j
+            else:
+                k += 1
+        if not runs:
+            return None
+        return max(runs)[2]
+
+    def norm(self, w: str) -> str:
+        """A name word without its genitive ``s`` (``Hofers`` -> ``Hofer``)."""
+        lemma, tag = self.p.analyze(w)
+        if w.endswith("s") and len(w) > 3 and (w[:-1] in self.names or tag == "NE") \
+                and re.search(r"\b" + re.escape(w[:-1]) + r"\b", self.text):
+            return w[:-1]
+        return w
+
+    @property
+    def runs(self) -> list[list[str]]:
+        return [words for _, words in self.run_starts]
+
+    @property
+    def run_starts(self) -> list[tuple[int, list[str]]]:
+        """Every run of name words in the article, with its offset."""
+        if not hasattr(self, "_runs"):
+            out: list[tuple[int, list[str]]] = []
+            k = 0
+            while k < self.n:
+                if self.namelike(k):
+                    j = k + 1
+                    while j < self.n and self.namelike(j) and self.toks[j - 1].end + 1 >= self.toks[j].start:
+                        j += 1
+                    out.append((self.toks[k].start, [self.norm(self.toks[i].text) for i in range(k, j)]))
+                    k = j
+                else:
+                    k += 1
+            self._runs = out
+        return self._runs
+
+    def fullest(self, run: tuple[int, int]) -> tuple[str, str]:
+        words = [self.norm(self.toks[k].text) for k in range(*run)]
+        name = self.fullest_words(words)
+        return name, "organization" if " " not in name and name.isupper() else "person"
+
+    def fullest_words(self, words: list[str]) -> str:
+        """The longest name of the article that ends with the same word and holds every word."""
+        best = words
+        for r in self.runs:
+            if len(r) > len(best) and r[-1] == words[-1] and all(w in r for w in words) and len(r) <= 4:
+                best = r
+        return " ".join(best)
+
+    def last_person(self, before: int) -> tuple[str, str] | None:
+        """The person a pronoun at ``before`` points to: the last speaker named in the six sentences
+        before, else the last name of two words or more in the two sentences before."""
+        here = self.sent_of_char(before)
+        for f in reversed(self.found):
+            if f.parts[0][0] < before and f.name and f.speaker_kind == "person":
+                if self.sent_of_char(f.parts[0][0]) >= here - 6:
+                    return f.name, f.speaker_kind
+                break
+        for start, words in reversed(self.run_starts):
+            if start < before and len(words) >= 2:
+                if self.sent_of_char(start) >= here - 2:
+                    return self.fullest_words(words), "person"
+                break
+        return None
+
+    def sent_of_char(self, pos: int) -> int:
+        lo, hi = 0, self.n - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.toks[mid].start <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.sent_of[lo] if self.n else 0
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Char range of tokens a..b-1, trimmed."""
+        if b <= a:
+            return (0, 0)
+        return trim(self.text, self.toks[a].start, self.toks[b - 1].end)
+
