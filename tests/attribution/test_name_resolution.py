@@ -6,20 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from quotewire import pipeline
 from quotewire.records import Article
-
-
-def _read(text: str) -> Article:
-    result = pipeline.process(text, form="body", doc_id="t")
-    assert result.article is not None
-    return result.article
+from tests.attribution.test_reader_view import _holding, _read
 
 
 def _speaker(article: Article, words: str):
-    found = [q for q in article.quotes if words in q.content.text]
-    assert found, f"no quote holding {words!r}: {[q.content.text for q in article.quotes]}"
-    return found[0].speaker
+    return _holding(article, words).speaker
 
 
 CASES = [
