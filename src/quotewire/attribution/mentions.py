@@ -201,19 +201,21 @@ def _agrees(p: Person | None, pronoun: str) -> bool:
 def _person_before(reg: Registry, doc: "Doc", i: int, reach: int = 120, pronoun: str = "") -> Person | None:
     """No one has spoken yet: "he"/"she" is the person the text last named, if near."""
     for e in reversed([e for e in doc.ents if e.end <= i and i - e.end <= reach]):
-        if e.label_ == "PERSON":
-            p = reg.find(e.text)
-        elif e.label_ in _NAME_ENTS:
-            p = _person_named(reg, clean(e.text))  # a surname the tagger took for a place or body
-        else:
-            continue
+        p = _person_of(reg, e)
         if p is not None and _agrees(p, pronoun):
             return p
     return None
 
 
+def _person_of(reg: Registry, ent: "SpacySpan") -> Person | None:
+    """The article's person an entity names: a PERSON, or a surname the tagger took for a place or body."""
+    if ent.label_ == "PERSON":
+        return reg.find(ent.text)
+    return _person_named(reg, clean(ent.text)) if ent.label_ in _NAME_ENTS else None
+
+
 def _subject_before(reg: Registry, doc: "Doc", span: "SpacySpan", pronoun: str, focus: Focus) -> Person | None:
-    """"Johnson is under fire ... when he urged ...": the nearest named subject of this sentence
+    """"Okafor faces questions ... when he told voters ...": the nearest named subject of this sentence
     (before the pronoun) or of the one before, outside quotations, that fits the pronoun."""
     sent = span.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
@@ -223,9 +225,7 @@ def _subject_before(reg: Registry, doc: "Doc", span: "SpacySpan", pronoun: str, 
         if any(a <= tok.idx < b for a, b in focus.quoted):
             continue
         ent = _ent_of(doc, tok, ("PERSON",) + _NAME_ENTS)
-        if ent is None:
-            continue
-        p = reg.find(ent.text) if ent.label_ == "PERSON" else _person_named(reg, clean(ent.text))
+        p = _person_of(reg, ent) if ent is not None else None
         if p is not None and p.kind == "person" and _agrees(p, pronoun):
             return p
     return None
@@ -293,10 +293,7 @@ def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
             # "the State Auditor's Office for the Northern Region": the name as printed, run on
             first = run[0].i - (run[0].i > 0 and doc[run[0].i - 1].lower_ == "the")
             first += doc[first].lower_ == "the"
-            name = clean(doc[first:_name_end(doc, root.i + 1)].text)
-            p = reg.orgs.get(name.lower()) or Person(name, "organization", first=root.idx)
-            reg.orgs.setdefault(name.lower(), p)
-            return _named(p)
+            return _named(_body_named(reg, doc, first, _name_end(doc, root.i + 1)))
         if words and (len(words) > 1 or len(words[0]) > 1):
             if len(words) > 1 and _has_role(root) and not any(w.lower() in org_words() for w in words):
                 # "Jane Doe, a professor at ..., said": a name the tagger missed, with a person's role
@@ -325,10 +322,13 @@ def _possessed_body(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None
         return None
     first = min(c.left_edge.i for c in poss)
     first += doc[first].lower_ in _DET
-    name = clean(doc[first:_name_end(doc, root.i + 1)].text)
-    p = reg.orgs.get(name.lower()) or Person(name, "organization", first=doc[first].idx)
-    reg.orgs.setdefault(name.lower(), p)
-    return _named(p)
+    return _named(_body_named(reg, doc, first, _name_end(doc, root.i + 1)))
+
+
+def _body_named(reg: Registry, doc: "Doc", start: int, end: int) -> Person:
+    """The body the article prints as ``doc[start:end]``, registered once by its name."""
+    name = clean(doc[start:end].text)
+    return reg.orgs.setdefault(name.lower(), Person(name, "organization", first=doc[start].idx))
 
 
 def _longer(p: Person, run: list[str]) -> None:
