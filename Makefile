@@ -31,8 +31,8 @@ $(STAMP): pyproject.toml
 	@echo "==> installed; next time this step is skipped"
 
 $(TEST_STAMP): $(STAMP)
-	@echo "==> the test tools and Ray (extras test and ray; first time: about 4 more minutes)"
-	$(BIN)/python -m pip install -e '.[test,ray]'
+	@echo "==> the test tools, Ray and the Ukrainian dictionary (extras test, ray and uk; first time: about 4 more minutes)"
+	$(BIN)/python -m pip install -e '.[test,ray,uk]'
 	touch $(TEST_STAMP)
 
 system-deps:

@@ -2,10 +2,13 @@
 German quality figures on de-wikinews.
 
     .venv/bin/python benchmarks/bench_languages.py [--shared ../shared] [--no-score]
+        [--samples fr,es,it,pl,ru,uk] [--n 300] [--samples-only]
 
 Each batch runs in a process of its own (so load time and peak memory are that language's alone):
 English = PolNeAR dev (84 articles), German = de-wikinews (850 articles), both read with
-``--as-body`` semantics through ``pipeline.process_many``. Prints articles/s and characters/s
+``--as-body`` semantics through ``pipeline.process_many``; French (and, with ``--samples``, the
+other languages of nlp/europe.py) = ``--n`` sample articles written for this project
+(benchmarks/language_samples.py: invented names, about 2,000 characters each; no gold, so speed only). Prints articles/s and characters/s
 (the articles differ in length, so characters/s is the fairer ratio), the layer's load time, the
 process's peak memory, the load average, and the e2e_score table for German.
 """
@@ -22,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _machine import cpu_model  # noqa: E402
+from language_samples import LANGUAGES, write_samples  # noqa: E402
 
 _BATCH = r"""
 import json, resource, sys, time
@@ -64,25 +68,37 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--no-score", action="store_true")
+    ap.add_argument("--samples", default="fr", help=f"sample batches, of {','.join(LANGUAGES)} (default: fr)")
+    ap.add_argument("--n", type=int, default=300, help="articles per sample batch (default: 300)")
+    ap.add_argument("--samples-only", action="store_true", help="no English / German batch (no ../shared needed)")
     a = ap.parse_args()
+    samples = [x for x in a.samples.split(",") if x]
+    if any(x not in LANGUAGES for x in samples):
+        print(f"bench_languages: error: --samples takes {','.join(LANGUAGES)}", file=sys.stderr)
+        return 2
     en_dir = a.shared / "data" / "polnear" / "dev" / "text"
     de_dir = a.shared / "data" / "de-wikinews" / "text"
-    for d in (en_dir, de_dir):
+    for d in (() if a.samples_only else (en_dir, de_dir)):
         if not d.exists():
             print(f"bench_languages: error: {d} not found", file=sys.stderr)
             return 2
     print(f"machine: {cpu_model()}, {os.cpu_count()} cores; load average before: {os.getloadavg()}")
     with tempfile.TemporaryDirectory() as tmp:
-        rows = [batch("en", en_dir, Path(tmp) / "en.jsonl"), batch("de", de_dir, Path(tmp) / "de.jsonl")]
+        rows = [] if a.samples_only else [batch("en", en_dir, Path(tmp) / "en.jsonl"), batch("de", de_dir, Path(tmp) / "de.jsonl")]
+        for lang in samples:
+            folder = Path(tmp) / f"samples-{lang}"
+            write_samples(lang, folder, a.n)
+            rows.append(batch(lang, folder, Path(tmp) / f"{lang}.jsonl"))
         print(f"load average after: {os.getloadavg()}")
         print(f"{'batch':10} {'articles':>8} {'art/s':>7} {'kchar/s':>8} {'load s':>7} {'peak MiB':>9}  layers loaded / languages seen")
-        en_cps = rows[0]["chars"] / rows[0]["seconds"]
+        en_cps = rows[0]["chars"] / rows[0]["seconds"] if rows[0]["lang"] == "en" else None
         for r in rows:
             cps = r["chars"] / r["seconds"]
             print(f"{r['lang']:10} {r['articles']:8d} {r['articles'] / r['seconds']:7.2f} {cps / 1000:8.1f} "
                   f"{r['load_s']:7.2f} {r['peak_mib']:9.0f}  {r['layers_loaded']} / {r['languages_seen']}"
-                  + ("" if r["lang"] == "en" else f"  ({cps / en_cps:.1f}x English's characters/s)"))
-        if not a.no_score:
+                  + ("" if r["lang"] == "en" or en_cps is None else f"  ({cps / en_cps:.1f}x English's characters/s)")
+                  + (f"  quotes/article {r['quotes'] / r['articles']:.1f}" if r["lang"] in samples else ""))
+        if not a.no_score and not a.samples_only:
             scorer = a.shared / "tools" / "e2e_score.py"
             res = subprocess.run([sys.executable, str(scorer), "--gold", str(a.shared / "data" / "de-wikinews" / "gold.jsonl"),
                                   "--pred", str(Path(tmp) / "de.jsonl")], capture_output=True, text=True, timeout=600)

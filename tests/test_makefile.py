@@ -45,9 +45,9 @@ def test_make_run_shows_progress(tmp_path: Path) -> None:
     assert any(re.search(r"about \d+( to \d+)? minutes", s) for s in steps)  # what to expect, before the wait
 
 
-def test_make_test_installs_the_test_and_ray_extras(tmp_path: Path) -> None:
+def test_make_test_installs_the_test_ray_and_uk_extras(tmp_path: Path) -> None:
     installs = _pip_installs(_dry_run("test", tmp_path))
-    assert "-e ." in installs and "-e '.[test,ray]'" in installs, installs
+    assert "-e ." in installs and "-e '.[test,ray,uk]'" in installs, installs
 
 
 def test_readme_says_how_long_a_first_run_takes() -> None:

@@ -123,3 +123,117 @@ def test_a_lead_description_takes_the_name_the_next_sentence_gives() -> None:
     assert _speaker(art, "came in through the floor").name == "Jane Roe"
     judge = _speaker(art, "town had to pay")  # the next sentence is a report of its own: another speaker
     assert judge.name is None and judge.kind == "unnamed"
+
+
+# --- session 9: acronyms, documents, inverted and controlled subjects, the byline's "I"
+
+MORE = [
+    pytest.param(
+        "Officials of the Ministry of Ports, Rivers and Canals (MOPRC) met on Monday.\n\n"
+        "The share of new berths rose to 20 percent in the first half, according to figures released by "
+        "MOPRC in August.",
+        "share of new berths", "Ministry of Ports, Rivers and Canals", id="an acronym the article spells out in brackets"),
+    pytest.param(
+        "The Global Harbour Organisation (GHO) said on Monday that traffic rose.\n\n"
+        "Later, GHO said it was worried about the storms.",
+        "worried about the storms", "Global Harbour Organisation", id="an acronym that is also a pronoun's spelling"),
+    pytest.param(
+        "Lumber prices have fallen sharply in the past three weeks, according to data from Timberquant.",
+        "Lumber prices have fallen", "Timberquant", id="data from a named body"),
+    pytest.param(
+        "\u201cThe winter will be long,\u201d said weather desk Insider Marta Kowalczyk.",
+        "winter will be long", "Marta Kowalczyk", id="a capitalised job title before the name is a role"),
+    pytest.param(
+        "\u201cRain falls on every hill,\u201d said study co-author Priya Ramaswamy.",
+        "Rain falls on every hill", "Priya Ramaswamy", id="a hyphenated role before the name"),
+    pytest.param(
+        "Harold Brinkley toured the docks on Tuesday.\n\n"
+        "\u201cWe need more tugboats,\u201d he told the crews, according to the Harbour Gazette.",
+        "more tugboats", "Harold Brinkley", id="he said, according to a paper: his words"),
+    pytest.param(
+        "\u201cThe budget is final,\u201d said Ines Okonjo, the treasurer.\n\n"
+        "Mr. Viktor Halloran\u2019s theatrical plan is not limited to the port. He has threatened the unions, "
+        "suggesting he might close two more yards.",
+        "might close two more yards", "Viktor Halloran", id="he after the owner of a subject that is no one"),
+    pytest.param(
+        "This network, says Oriana Feldspar, a geologist at the University of Tromsdal, shapes the "
+        "valleys of the whole region.",
+        "shapes the", "Oriana Feldspar", id="a cue with its subject after it"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", MORE)
+def test_more_speaker_names(text: str, words: str, name: str) -> None:
+    assert _speaker(_read(text), words).name == name
+
+
+def test_a_name_ends_at_a_bracket() -> None:
+    from quotewire.attribution.people import clean
+    assert clean("The Office of Fair Harbours (OFH") == "The Office of Fair Harbours"
+    assert clean("Jane Roe") == "Jane Roe"
+
+
+def test_the_writers_i_is_the_bylines_author_and_no_one_else() -> None:
+    from quotewire import pipeline
+    body = ("<p>I almost gave up on the shop that winter.</p>"
+            "<p>But when I paid the rent, I was telling myself, \u201cThis shop matters. It will open in spring.\u201d</p>"
+            "<p>The landlord, Peter Vance, said he had never seen such a queue.</p>")
+    html = ("<html><head><title>My shop</title><meta name=\"author\" content=\"Lena Marsh\"></head><body><article>"
+            "<h1>My shop</h1>" + body * 2 + "</article></body></html>")
+    art = pipeline.process(html, form="html", doc_id="t").article
+    assert art is not None and art.authors == ["Lena Marsh"]
+    assert _speaker(art, "This shop matters").name == "Lena Marsh"
+    assert _speaker(art, "never seen such a queue").name == "Peter Vance"
+    two = html.replace("content=\"Lena Marsh\"", "content=\"Harbour Daily Staff\"")
+    art = pipeline.process(two, form="html", doc_id="t").article
+    assert art is not None
+    assert all(q.speaker.name != "Harbour Daily Staff" for q in art.quotes)
+
+
+def test_he_after_an_unnamed_person_is_not_the_last_speaker() -> None:
+    art = _read("\u201cWe will win the appeal,\u201d said Tobias Marchetti.\n\n"
+                "Ada Lindqvist\u2019s lawyer spoke to reporters on Monday. He said the case was weak.\n\n"
+                "A nurse, Greta Solberg, waited outside the court. She said the queue was long.\n\n"
+                "A nurse from Lakeport waited too. She said she had come for her brother.")
+    lawyer = _speaker(art, "case was weak")
+    assert lawyer.name is None and lawyer.kind == "unnamed"
+    assert _speaker(art, "queue was long").name == "Greta Solberg"
+    assert _speaker(art, "come for her brother").name is None
+
+
+def test_as_clauses_with_a_medium_and_the_writers_own_aside() -> None:
+    art = _read("The new ferry is not all that new. As Harbourscope points out in its review, the hull is "
+                "virtually identical to the one built in 1998.\n\n"
+                "As we have noted before, the ferry needs a crew of nine.")
+    q = _holding(art, "hull is virtually identical")
+    assert q.speaker.name == "Harbourscope"
+    assert "in its review" not in q.content.text
+    assert all("crew of nine" not in q.content.text or q.speaker.name is not None for q in art.quotes)
+    assert all((q.speaker.mention is None or q.speaker.mention.text.lower() != "we") for q in art.quotes)
+
+
+def test_a_source_that_is_no_one_gives_no_quote() -> None:
+    art = _read("The ferry was late again on Monday.\n\nNothing suggests that the captain was ill.\n\n"
+                "Which suggests that the storm was worse than forecast.\n\n"
+                "A ferry company, which said that the port was full, cancelled two trips.")
+    assert not any("captain was ill" in q.content.text for q in art.quotes)
+    assert not any("storm was worse" in q.content.text for q in art.quotes)
+    assert any("port was full" in q.content.text for q in art.quotes)  # "which" with a noun before it
+
+
+def test_a_body_named_with_its_owner_and_by_its_acronym_is_one_speaker() -> None:
+    art = _read("Norway\u2019s Ministry of Ports, Rivers and Canals (MOPRC) said on Monday that fees would fall.\n\n"
+                "The share of new berths rose to 20 percent in the first half, according to figures released by "
+                "MOPRC in August.")
+    a, b = _speaker(art, "fees would fall"), _speaker(art, "share of new berths")
+    assert a.name == b.name == "Norway\u2019s Ministry of Ports, Rivers and Canals"
+    assert len([s for s in art.speakers if "Ministry" in s.name]) == 1
+
+
+def test_a_role_the_article_gave_someone_points_back_at_them() -> None:
+    art = _read("The suspect, Dorian Kettleby, was arrested at a hotel on Friday.\n\n"
+                "The suspect said he needed to get dressed.\n\n"
+                "The officers, who wore masks, said the door was locked.")
+    assert _speaker(art, "needed to get dressed").name == "Dorian Kettleby"
+    officers = _speaker(art, "door was locked")
+    assert officers.name is None and officers.kind == "unnamed"

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import SHARED, TOOLS, need_shared
 
 DATA = SHARED / "data" / "de-wikinews"
-FLOORS = {"attribution": 0.49, "direct": 0.57, "quote_found": 0.62}
+FLOORS = {"attribution": 0.52, "direct": 0.61, "quote_found": 0.645}  # session 9: 0.533 / 0.622 / 0.657 measured
 TARGETS = {"attribution": 0.65, "direct": 0.85}
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quotewire.attribution.lexicon import cue_verbs, role_nouns
+from quotewire.attribution.lexicon import control_verbs, cue_verbs, role_nouns
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, text_of
 from quotewire.attribution.tokens import NOMINAL, char_ranges, cue_range, subtree_range, token_runs, trim_range
 
@@ -65,6 +65,12 @@ def _source_of(tok: "Token", depth: int = 0) -> "Token | None":
             return None
     if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
         return tok.head
+    if tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in control_verbs() and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        # "... led the maker to announce ...", "asked her to confirm": the object is who speaks
+        obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+        if obj is not None:
+            return obj
     # "…, before insisting that …": a participle under a verb's preposition shares that verb's subject
     if depth < 3 and tok.head.i != tok.i and (
             tok.dep_ in INHERIT or (tok.dep_ == "prep" and depth > 0 and tok.head.pos_ in ("VERB", "AUX"))):
@@ -202,6 +208,19 @@ def _add(doc: "Doc", out: list[Candidate], kind: str, v: "Token", content_idx: l
                          source_head=src.i if src is not None else None, cue_head=v.i, cue_char=v.idx))
 
 
+def _inverted_subject(doc: "Doc", v: "Token") -> "Token | None":
+    """"This plan, says Jane Doe, a planner, will ...": the name right after a subjectless cue,
+    which the parser hung on the main clause instead."""
+    if v.i + 1 >= len(doc):
+        return None
+    name = doc[v.i + 1]
+    while name.dep_ == "compound" and name.head.i > name.i and name.head.ent_type_ == name.ent_type_:
+        name = name.head
+    if name.ent_type_ == "PERSON" and name.dep_ in ("nsubj", "nsubjpass") and name.head.i == v.head.i:
+        return name
+    return None
+
+
 def _verb_candidates(doc: "Doc", v: "Token", out: list[Candidate], cues: dict[str, str]) -> None:
     src = _source_of(v)
     done = False
@@ -221,6 +240,8 @@ def _verb_candidates(doc: "Doc", v: "Token", out: list[Candidate], cues: dict[st
             desc = {t.i for c in head.children if c.i < v.i and c.dep_ == "prep" and c.lower_ == "as"
                     for t in c.subtree}
             idx = [t.i for t in head.subtree if t.i not in vt and t.i not in desc]
+        if src is None:
+            src = _inverted_subject(doc, v)
         _add(doc, out, "parataxis", v, idx, src)
         done = True
     if not done and v.dep_ == "ROOT" and v.lemma_ in cues and v.i > 0:
@@ -282,6 +303,9 @@ def _according(doc: "Doc", tok: "Token", out: list[Candidate]) -> None:
     acc = set(range(*subtree_range(tok)))
     if head is None:
         return
+    if tok.i > head.i and cue_verbs().get(head.lemma_.lower()) == "speech" and \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return  # "'...,' he said, according to the paper": he said it; the paper only reports that
     sent = tok.sent
     idx = [t.i for t in head.subtree if t.i not in acc]
     if not idx:
@@ -312,11 +336,13 @@ def _as_clause(doc: "Doc", v: "Token", out: list[Candidate], named: "Token | Non
     head = v.head
     if head.i == v.i:
         return
-    if any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "dative") for c in v.children) or (
-            named is None and v.i - v.left_edge.i > 8):
-        return  # "as they asked for it" is a reason, not a parenthetical source
+    if any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "dative") and not (c.dep_ == "prep" and c.lower_ in ("in", "on"))
+           for c in v.children) or (named is None and v.i - v.left_edge.i > 8):
+        return  # "as they asked for it" is a reason, not a parenthetical source ("as X notes in a report" is one)
     src = named if named is not None else _source_of(v)
-    drop = {v.i} | {t.i for c in v.children if c.dep_ in ("mark", "nsubj", "aux", "neg", "advmod", "punct")
+    if src is not None and src.lower_ in ("we", "i", "you"):
+        return  # "As we have noted, ...": the writer's own aside, no one's report
+    drop = {v.i} | {t.i for c in v.children if c.dep_ in ("mark", "nsubj", "aux", "neg", "advmod", "punct", "prt", "prep")
                     for t in c.subtree}
     idx = [t.i for t in head.sent if t.i not in drop and t.i > v.i or t.i == head.i]
     idx += [t.i for c in v.children if c.i > v.i and c.dep_ not in ("punct",) and c.i not in drop for t in c.subtree]

@@ -61,6 +61,13 @@ def document_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def control_verbs() -> frozenset[str]:
+    """Lemmas of verbs whose object does what their infinitive says ("led the maker to
+    announce", "asked her to confirm"): object_control_verbs.txt."""
+    return frozenset(_lines("object_control_verbs.txt"))
+
+
+@lru_cache(maxsize=None)
 def author_verbs() -> frozenset[str]:
     """Lemmas of verbs whose agent or subject wrote the document they act on (author_verbs.txt)."""
     return frozenset(_lines("author_verbs.txt"))

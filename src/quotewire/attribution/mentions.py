@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quotewire.attribution.lexicon import (author_verbs, body_name_words, body_nouns, cue_verbs, document_nouns,
-                                          org_words, person_nouns, role_nouns, titles)
+                                          honorifics, org_words, person_nouns, role_nouns, titles)
 from quotewire.attribution.people import _DET, ROLE_LINKS, Person, Registry, _body_name, clean, np_text, strip_name
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 GROUP_PRONOUNS = {"they", "it", "them"}
 WRITER_PRONOUNS = {"i", "me", "my", "you", "your", "we", "us", "our"}
 RELATIVES = {"who", "which", "that", "whom", "whose"}
+NO_ONE = {"nothing", "nobody", "none", "no-one", "which", "what"}  # a source that is no one: no quote of anyone
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our"}
 _NAME_ENTS = ("ORG", "GPE", "NORP", "FAC")
 
@@ -104,7 +105,9 @@ def _org(reg: Registry, ent: "SpacySpan") -> Person | None:
     if person is not None:
         return person  # "Doe said": a tagger's organisation that is a person the article names
     full = spelled_out(doc.text, key)
-    p = reg.orgs.get(key.lower()) or (reg.orgs.get(full.lower()) if full else None)
+    p = (_org_named(reg, full) if full else None) or reg.orgs.get(key.lower())
+    if p is not None and full:
+        reg.orgs[key.lower()] = p  # the acronym is that body's
     if p is not None and full and p.name == key:
         p.aliases.add(key)
         p.name = full
@@ -116,6 +119,16 @@ def _org(reg: Registry, ent: "SpacySpan") -> Person | None:
         reg.orgs[key.lower()] = p
         reg.orgs[p.name.lower()] = p
     return p
+
+
+def _org_named(reg: Registry, name: str) -> Person | None:
+    """The body of this name, or the one named with its owner ("Norway's Ministry of Ports" for
+    "Ministry of Ports"): one body, one speaker."""
+    owned = [o for k, o in reg.orgs.items() if k.endswith(("'s " + name.lower(), "\u2019s " + name.lower()))]
+    if len({id(o) for o in owned}) == 1:
+        reg.orgs[name.lower()] = owned[0]
+        return owned[0]
+    return reg.orgs.get(name.lower())
 
 
 _SMALL = {"of", "and", "for", "the", "&", "on", "de"}
@@ -142,6 +155,9 @@ def spelled_out(text: str, acronym: str) -> str | None:
     if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
         return None
     acronym = letters
+    bracketed = _bracketed(text, acronym)
+    if bracketed:
+        return bracketed
     words = re.findall(r"[A-Za-z][\w'’-]*|&", text)
     n = len(acronym)
     found: set[str] = set()
@@ -161,6 +177,28 @@ def spelled_out(text: str, acronym: str) -> str | None:
                 # "Acme Gas & Power Co.": a company's suffix printed after the words belongs to its name
                 found.add(f"{phrase} {tail}" if tail and tail.lower() in body_name_words() and tail[-1:] == "."
                           or tail.lower() in ("llc", "plc", "ltd", "inc", "corp") else phrase)
+    return found.pop() if len(found) == 1 else None
+
+
+def _bracketed(text: str, acronym: str) -> str | None:
+    """"the Ministry of Harbours, Docks and Canals (MOHDC)": the capitalised words before the
+    bracketed acronym, from the first whose initial begins it, where its letters are initials of
+    those words in order (small words may give one: "of")."""
+    found: set[str] = set()
+    for m in re.finditer(r"\(" + re.escape(acronym) + r"\)", text):
+        base = max(0, m.start() - 120)
+        words = list(re.finditer(r"[\w'’.-]+|&", text[base:m.start()]))
+        k = len(words)
+        while k > 0 and (words[k - 1].group()[:1].isupper() or (words[k - 1].group().lower() in _SMALL and k < len(words))):
+            k -= 1
+        run = words[k:]
+        while run and (run[0].group().lower() in _SMALL or run[0].group()[:1].upper() != acronym[0]):
+            run = run[1:]
+        it = iter([w.group()[0].upper() for w in run])
+        if len(run) >= 2 and all(c in it for c in acronym) and run[-1].group()[:1].isupper():
+            phrase = text[base + run[0].start():base + run[-1].end()]
+            if "\n" not in phrase:
+                found.add(re.sub(r"['’]s$", "", phrase))
     return found.pop() if len(found) == 1 else None
 
 
@@ -220,15 +258,43 @@ def _subject_before(reg: Registry, doc: "Doc", span: "SpacySpan", pronoun: str, 
     sent = span.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     for tok in reversed(doc[start:span.start]):
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN":
+        if tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.head.dep_ in ("nsubj", "nsubjpass") and \
+                not _may_be_person(tok.head):
+            pass  # "Doe's plan is not limited to ports. He has ...": the owner of a subject that is no one
+        elif tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("PROPN", "NOUN"):
             continue
         if any(a <= tok.idx < b for a, b in focus.quoted):
             continue
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and _described(tok):
+            # "Jane Doe's lawyer spoke on Monday. He said ...": the one the description stands for
+            got = resolve_mention(reg, doc, doc[tok.left_edge.i:tok.i + 1], focus)
+            return got.person if got.person is not None and got.person.kind == "person" else UNNAMED
         ent = _ent_of(doc, tok, ("PERSON",) + _NAME_ENTS)
         p = _person_of(reg, ent) if ent is not None else None
         if p is not None and p.kind == "person" and _agrees(p, pronoun):
             return p
     return None
+
+
+UNNAMED = Person("", "unnamed")  # "he" is a person the article describes but does not name
+
+
+def _described(noun: "Token") -> bool:
+    """A singular description that brings in a person the article does not name: "a nurse",
+    "Doe's spokesman" (a role or person noun). "The former governor" is not one: a definite
+    description mostly points back at someone named before."""
+    low = noun.lemma_.lower()
+    return low in role_nouns() | person_nouns() | titles() and any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "poss" and c.ent_type_ == "PERSON")
+        for c in noun.children if c.i < noun.i)
+
+
+def _may_be_person(noun: "Token") -> bool:
+    """A noun that may stand for a person ("lawyer", "the minister", "an adviser"): then "he"
+    may be that person rather than the one who owns it."""
+    low = noun.lemma_.lower()
+    return noun.pos_ != "NOUN" or low in role_nouns() | person_nouns() | titles() | honorifics() or \
+        low.endswith(("er", "or", "ist", "ian", "ant", "ent", "son", "man", "woman"))
 
 
 def _org_before(reg: Registry, doc: "Doc", i: int, reach: int = 300) -> Person | None:
@@ -276,7 +342,7 @@ def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
                 if named is not None and named.kind in ("person", "organization"):
                     return named
     ent = _ent_of(doc, root, _NAME_ENTS)
-    if ent is not None and root.pos_ == "PROPN":
+    if ent is not None and (root.pos_ == "PROPN" or (len(root) > 1 and root.is_upper)):  # "WHO" tagged WP
         return _named(_org(reg, ent))
     if root.pos_ == "PROPN":
         run = [t for t in doc[root.left_edge.i:root.i + 1] if t.pos_ == "PROPN"]
@@ -286,6 +352,14 @@ def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
             return _named(p)
         if ent is not None:
             return _named(_org(reg, ent))
+        full = spelled_out(doc.text, root.text) if len(run) == 1 and root.is_upper else None
+        if full:  # "GHO said", untagged, where the article spelled it out before
+            p = _org_named(reg, full) or _body_named(reg, doc, root.i, root.i + 1)
+            if p.name == root.text:
+                p.aliases.add(p.name)
+                p.name = full
+            reg.orgs[full.lower()] = p
+            return _named(p)
         words = [clean(t.text) for t in run if t.is_title or t.is_upper]
         words = [w for w in words if w]
         if len(words) > 1 and root.i + 1 < len(doc) and doc[root.i + 1].lower_ in ("for", "of", "on") and \
@@ -446,7 +520,7 @@ def _definite(root: "Token") -> bool:
     return bool(dets) and dets[0].lower_ in _DEFINITE and root.tag_ in ("NN", "NNP")
 
 
-def _antecedent(doc: "Doc", tok: "Token") -> "Token | None":
+def antecedent(doc: "Doc", tok: "Token") -> "Token | None":
     """``X, who said ...``: the noun the relative clause hangs on."""
     v = tok.head
     for _ in range(3):
@@ -477,9 +551,10 @@ def _org_like(reg: Registry, doc: "Doc", span: "SpacySpan", root: "Token", focus
 def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) -> Resolved:
     root = span.root
     low = root.lower_
-    if root.pos_ == "PRON" or low in RELATIVES | WRITER_PRONOUNS | PERSON_PRONOUNS:
+    if (root.pos_ == "PRON" or low in RELATIVES | WRITER_PRONOUNS | PERSON_PRONOUNS) and not (
+            len(root) > 1 and root.is_upper):  # "WHO said" is a body's acronym
         if low in RELATIVES:
-            ante = _antecedent(doc, root)
+            ante = antecedent(doc, root)
             if ante is not None and ante.i != root.i:
                 ante_span = doc[ante.left_edge.i:ante.i + 1]
                 return resolve_mention(reg, doc, ante_span, focus)
@@ -488,6 +563,8 @@ def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) 
             # the person the text just made its subject, if "he"/"she" fits them; else the person
             # in focus (the last speaker); else the last one named who fits
             p = _subject_before(reg, doc, span, low, focus)
+            if p is UNNAMED:
+                return Resolved(kind="unnamed")
             p = p if p is not None else focus.last_person if _agrees(focus.last_person, low) else (
                 _person_before(reg, doc, span.start, reach=400 if focus.last_person else 120, pronoun=low)
                 or (focus.upcoming if _agrees(focus.upcoming, low) else None))
@@ -506,10 +583,11 @@ def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) 
         if low in WRITER_PRONOUNS:
             return Resolved(writer=not focus.in_quote)
         return Resolved()
-    if root.dep_ == "nsubj" and root.ent_type_ in _NAME_ENTS:
-        # "ABC President Jane Doe said", parsed with two subjects: the person is the speaker
+    if root.dep_ == "nsubj" and (root.ent_type_ in _NAME_ENTS or root.pos_ == "NOUN"):
+        # "ABC President Jane Doe said", "study co-author Jane Doe said", parsed with two
+        # subjects: the person is the speaker
         for c in root.head.children:
-            if c.dep_ == "nsubj" and c.i > root.i and c.left_edge.i == span.end and c.ent_type_ == "PERSON":
+            if c.dep_ == "nsubj" and c.i > root.i and span.start < c.left_edge.i <= span.end and c.ent_type_ == "PERSON":
                 return resolve_mention(reg, doc, doc[c.left_edge.i:c.i + 1], focus)
     both = _conjoined(reg, doc, root) or _possessed_body(reg, doc, root) or _name_after_role(reg, doc, root)
     if both is not None:
@@ -518,7 +596,7 @@ def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) 
     if named is not None:
         return named
     lemma = root.lemma_.lower()
-    if lemma in document_nouns():
+    if lemma in document_nouns() or root.lower_ in document_nouns():  # "data" (lemma "datum")
         got = _author(reg, doc, root)
         if got is None and _definite(root):
             got = _earlier_author(reg, doc, root, focus)
@@ -528,7 +606,9 @@ def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) 
         org = _org_like(reg, doc, span, root, focus)
         return _named(org) if org is not None else Resolved(kind="unnamed")
     if (_definite(root) or (poss and all(c.ent_type_ in _NAME_ENTS for c in poss))) and (
-            lemma in role_nouns() or lemma in titles()):
+            lemma in role_nouns() or lemma in titles() or (
+                root.tag_ == "NN" and any(r.lower().split()[-1] == root.lower_ for p in reg.people for r in p.roles))):
+        # "The suspect, Jane Doe, was ... The suspect said": a role the article itself gave someone
         # the person the article gave this role: the head noun must be in it ("the minister")
         best = [p for p in reg.people if any(root.lower_ in r.lower().split() or lemma in r.lower().split()
                                              for r in p.roles)]

@@ -74,7 +74,10 @@ def bare_role(role: str | None) -> str | None:
 
 
 def clean(text: str) -> str:
-    # dashes too: an entity may take in a signature's dash (``― Jane Doe``)
+    # dashes too: an entity may take in a signature's dash (``― Jane Doe``); a bracket ends a
+    # name ("Office of Fair Trading (OFT" -> "Office of Fair Trading")
+    if "(" in text and text.index("(") > 0:
+        text = text[:text.index("(")]
     text = re.sub(r"['\u2019]s$", "", text.strip(" ,.;:\"\u201c\u201d\u2015\u2014\u2013-"))
     return " ".join(text.split())
 

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from quotewire.attribution.candidates import Candidate
 from quotewire.attribution.interviews import interview_quotes
-from quotewire.attribution.lexicon import honorifics, name_particles, org_words, role_nouns, titles
-from quotewire.attribution.mentions import (GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVES, WRITER_PRONOUNS,
-                                            Focus, genders, resolve_mention)
+from quotewire.attribution.lexicon import body_name_words, honorifics, name_particles, org_words, role_nouns, titles
+from quotewire.attribution.mentions import (GROUP_PRONOUNS, NO_ONE, PERSON_PRONOUNS, RELATIVES, WRITER_PRONOUNS,
+                                            Focus, antecedent, genders, resolve_mention)
 from quotewire.attribution.people import ROLE_LINKS, Person, Registry, strip_name
 from quotewire.attribution.quotes import QuoteSpan
 from quotewire.records import Article, Quote, QuoteSpeaker, Speaker, Span
@@ -132,7 +132,14 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate], quotes: list[Qu
         if got.writer and q.kind != "direct":
             keep.pop()  # "I think ...", "you may wonder ...": the writer's voice, no one's quote
             continue
+        if got.person is None and q.kind != "direct" and (span.text.lower() == "no one" or (
+                span.root.lower_ in NO_ONE and antecedent(doc, span.root) is None)):
+            keep.pop()  # "Nothing suggests that ...", "Which means that ...": no one said it
+            continue
         p = got.person
+        if got.writer and span.root.lower_ in ("i", "me"):
+            p = _byline_person(article, reg)  # 'I told myself, "..."': the writer, where the byline names one
+            got.kind = "person" if p is not None else got.kind
         q.speaker.kind = got.kind  # type: ignore[assignment]
         if p is None or not valid_name(p.name):
             q.speaker.name = None
@@ -175,6 +182,23 @@ def _name_certainty(mention: str, name: str) -> float:
     if len(words) == 1 and mention.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | RELATIVES | WRITER_PRONOUNS:
         return PRONOUN_CERTAINTY
     return DESCRIPTION_CERTAINTY
+
+
+def _byline_person(article: Article, reg: Registry) -> Person | None:
+    """The one author of the byline, when it reads as a person's name (two or three capitalised
+    words, no body's word): the "I" of a first-person article."""
+    if len(article.authors) != 1:
+        return None
+    words = article.authors[0].split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for w in words) or \
+            any(w.lower().strip(".") in org_words() | body_name_words() for w in words) or \
+            not valid_name(article.authors[0]) or article.authors[0].lower() in reg.orgs:
+        return None
+    p = reg.find(article.authors[0])
+    if p is None:
+        p = Person(" ".join(words))
+        reg.people.append(p)
+    return p
 
 
 def _kind(p: Person) -> str:

@@ -20,7 +20,9 @@ from quotewire.page.normalize import plain_spaces
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "languages"
 # language code -> module with ``parse(text) -> Parsed`` (and ``name()`` for the tagger it uses)
-LAYERS = {"de": "quotewire.nlp.german"}
+LAYERS = {"de": "quotewire.nlp.german", "fr": "quotewire.nlp.french", "es": "quotewire.nlp.spanish",
+          "it": "quotewire.nlp.italian", "pl": "quotewire.nlp.polish", "ru": "quotewire.nlp.russian",
+          "uk": "quotewire.nlp.ukrainian"}
 
 _lock = threading.Lock()
 _loaded: dict[str, object] = {}
@@ -162,8 +164,9 @@ def sentences(text: str, tokens: list[Token], quotes: list[QuoteMarks], abbrevia
             continue
         if tok.text == ".":
             prev = tokens[k - 1].text if k > 0 else ""
-            if prev in abbreviations or (len(prev) == 1 and prev.isalpha()) or (prev.isdigit() and len(prev) <= 2):
-                continue
+            if prev in abbreviations or (len(prev) == 1 and prev.isalpha()) or (
+                    prev.isdigit() and len(prev) <= 2 and nxt.text not in ("\u201e", "\u00bb", "\u00ab", "\"")):
+                continue  # ``am 3. Mai``, but ``in Halle 4. „Wir …“`` ends the sentence
         elif tok.text.endswith(".") and tok.text not in _ENDS:
             continue  # a word with its own stop ("Dr.") from the tokenizer: an abbreviation
         first = nxt.text[0]

@@ -9,6 +9,8 @@ benchmarks/bench_extraction.py (see docs/reading-pages.md):
 * pull quotes with a speaker card -> a ``quote`` block without the card, plus
   ``speaker_cards``;
 * bylines at the start or end of the body -> ``authors`` and ``byline`` boilerplate;
+* an author box at the end of the body (a name line over a bio that opens with the name)
+  -> ``byline`` boilerplate;
 * cookie banners and newsletter prompts -> ``boilerplate`` (and never in ``text``).
 """
 from __future__ import annotations
@@ -41,6 +43,9 @@ _CHROME = [
     ("language_prompt", re.compile(r"language-(?:prompt|switch|banner)|lang-(?:prompt|banner)", re.I)),
 ]
 _ANY_CHROME = re.compile("|".join(p.pattern for _, p in _CHROME), re.I)
+# a literal of every pattern above: a cheap test before the regular expressions (most class names fail it)
+_CHROME_LITERALS = ("cookie", "consent", "gdpr", "cmp-", "onetrust", "privacy-banner", "newsletter", "subscribe",
+                    "signup", "sign-up", "optin", "lang")
 _NORM = re.compile(r"\W+")
 
 
@@ -56,6 +61,7 @@ class HtmlOptions:
     chrome_lexicon: bool = True
     standfirst: bool = True
     trailing_headings: bool = True
+    author_box: bool = True
     include_images: bool = False
     # trafilatura's fast mode first (no readability/jusText comparison), the full mode only when
     # the fast one finds little. Off: it scored the same on the 61 dev pages but 0.005 lower on
@@ -166,7 +172,8 @@ def _chrome(tree: HtmlElement) -> list[Boilerplate]:
     seen: list[str] = []
     for el in tree.iter("div", "section", "aside", "form", "dialog"):  # not <p>: too many to walk
         ident = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if len(ident) < 4 or not _ANY_CHROME.search(ident):
+        low = ident.lower()
+        if len(ident) < 4 or not any(w in low for w in _CHROME_LITERALS) or not _ANY_CHROME.search(ident):
             continue
         kind = next((k for k, pattern in _CHROME if pattern.search(ident)), "other")
         text = squash(" ".join(el.itertext()))
@@ -346,11 +353,48 @@ def _post_process(blocks: list[tuple[BlockKind, str]], parts: PageParts, pull: l
             parts.boilerplate.append(Boilerplate(kind="standfirst", text=text))
             continue
         out.append((kind, text))
+    if options.author_box:
+        out = _author_box(out, parts)
     while options.trailing_headings and out and out[-1][0] == "heading":
         parts.boilerplate.append(Boilerplate(kind="related", text=out.pop()[1]))
     if pull:
         out = _attach_cards(out, parts, pull)
     return out
+
+
+AUTHOR_BOX_BLOCKS = 4   # an author box is among the body's last blocks ...
+AUTHOR_BOX_PROSE = 3    # ... holds at most this many paragraphs (co-authors' bios) ...
+AUTHOR_BOX_WORDS = 150  # ... and a bio paragraph opening with the author's full name this many words at most
+AUTHOR_BOX_LISTED = 3   # a name line over its bio, when the body has fewer of that shape (more: a list)
+
+
+def _author_box(blocks: list[tuple[BlockKind, str]], parts: PageParts) -> list[tuple[BlockKind, str]]:
+    """The author box at the article's end -> ``byline`` boilerplate: a name line ('Jane Roe',
+    'About Jane Roe', 'Written by Jane Roe') over a paragraph that opens with that name, or a short
+    paragraph opening with a byline author's full name ('Jane Roe is a reporter who ...')."""
+    full = [a for a in parts.authors or [] if len(a.split()) >= 2]
+    n = len(blocks)
+
+    def boxed(i: int) -> bool:
+        kind, text = blocks[i]
+        head = lines.box_names(text) if kind in ("heading", "paragraph") and len(text.split()) <= 7 else set()
+        return bool(head) and i + 1 < n and blocks[i + 1][0] == "paragraph" \
+            and lines.starts_with_name(blocks[i + 1][1], head)
+
+    words = 0
+    for i, (kind, text) in enumerate(blocks):
+        if i >= n - AUTHOR_BOX_BLOCKS and words >= 80:
+            bio = kind == "paragraph" and len(text.split()) <= AUTHOR_BOX_WORDS \
+                and any(text.startswith(a + " ") for a in full)
+            # a list of people or products ('Jane Roe' over 'Jane Roe runs ...', entry after entry):
+            # its last entry is no author box
+            if (boxed(i) and sum(map(boxed, range(n))) < AUTHOR_BOX_LISTED) or bio:
+                if sum(1 for k, _ in blocks[i:] if k == "paragraph") > AUTHOR_BOX_PROSE:
+                    return blocks
+                parts.boilerplate.extend(Boilerplate(kind="byline", text=t) for _, t in blocks[i:])
+                return blocks[:i]
+        words += len(text.split())
+    return blocks
 
 
 def _attach_cards(blocks: list[tuple[BlockKind, str]], parts: PageParts,

@@ -90,13 +90,48 @@ def comments_tail() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def poster_words() -> tuple[str, ...]:
+    """Words that end a commenter's line ('Jane Roe says:') when a printed date follows it."""
+    return tuple(sorted(set(_flat(_load("comments.json").get("poster"))), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def byline_words() -> dict[str, Any]:
     """Byline lead words, name joiners, words that end the names, lower-case name particles."""
     data = _load("byline.json")
     return {"lead": sorted(set(_flat(data["lead"])), key=len, reverse=True),
+            "bio": sorted(set(_flat(data.get("bio"))), key=len, reverse=True),
             "join": sorted(set(_flat(data["join"])), key=len, reverse=True),
             "stop": sorted(set(_flat(data["stop"])), key=len, reverse=True),
             "particles": frozenset(p.casefold() for p in data["particles"])}
+
+
+def box_names(text: str) -> set[str]:
+    """The first and family name of an author box's head line ('Jane Roe', 'About Jane Roe',
+    'Written by Jane Roe'): a name of two to five capitalised words, or of one after a lead word
+    ('About Jane'); empty for anything else (a one-word product heading, a sentence)."""
+    text = text.strip(" :")
+    folded = text.casefold()
+    led = False
+    for lead in byline_words()["bio"]:
+        if folded == lead.strip(" :") and len(lead.split()) >= 3:
+            return {"*"}   # 'About the author' over the bio: any name
+        if folded.startswith(lead + " ") or (lead.endswith(":") and folded.startswith(lead)):
+            text, led = text[len(lead):].strip(" :"), True
+            break
+    toks = [t.strip(",.()") for t in text.split()]
+    if not (1 if led else 2) <= len(toks) <= 5 or not all(t[:1].isupper() for t in toks if t):
+        return set()
+    return {t for t in (toks[0], toks[-1]) if len(t) >= 2}
+
+
+_NAME_END = re.compile(r"[\s,’'(]")
+
+
+def starts_with_name(text: str, names: set[str]) -> bool:
+    """Whether a paragraph opens with one of these names ('Jane Roe is a writer ...', 'Jane's ...');
+    any paragraph for ``{"*"}`` (the bio under 'About the author')."""
+    return "*" in names or _NAME_END.split(text, maxsplit=1)[0] in names
 
 
 @lru_cache(maxsize=1)
@@ -156,9 +191,11 @@ def chrome_kind(text: str, words: int, tokens: list[str] | None = None, k: str |
         hit = lex.exact.get(key(text) if k is None else k)
         if hit:
             return hit
-    if words <= 25 and lex.patterns is not None and not text.endswith((".", "!", "?")):
+    if words <= 25 and lex.patterns is not None and not text.endswith((".", "!")):
         m = lex.patterns.search(_LEAD.sub("", folded))
-        if m and m.lastgroup:
+        # a header ending in '?' only as a comment counter ('6 thoughts on Is it worth it?'):
+        # the title after the count is the post's, often a question
+        if m and m.lastgroup and (m.lastgroup == "comments" or not text.endswith("?")):
             return m.lastgroup
     if words <= PREFIX_LABELLED and folded.startswith(lex.prefix_any):
         for phrase, kind in lex.prefix:

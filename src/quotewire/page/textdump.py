@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from quotewire.page.assemble import PageParts, assemble
-from quotewire.page.lines import WORD, Line, byline_words, make_line
+from quotewire.page.lines import WORD, Line, box_names, byline_words, make_line, poster_words, starts_with_name
 from quotewire.page.normalize import normalize_spaces, squeeze
 from quotewire.page.textdump_meta import byline_authors, credit_of, is_date_line, label_of, parse_date, publisher_of
 from quotewire.records import Article, BlockKind, Boilerplate, Image
@@ -48,7 +48,11 @@ def read_text_dump(text: str, doc_id: str) -> Article:
     n = len(lines)
     kind: list[str | None] = [None] * n   # boilerplate kind of a dropped line
     meta = _metadata(lines, parts, kind)
+    if COMMENT_POSTERS:
+        _posters(lines, meta)
     start, end = _region(lines, meta)
+    if AUTHOR_BOX:
+        end = _before_author_box(lines, start, end, kind)
     title_at, dups, title = _title(lines, start, end, meta)
     if title_at is not None:
         parts.title = title
@@ -120,6 +124,18 @@ def _metadata(lines: list[Line], parts: PageParts, kind: list[str | None]) -> se
             if parts.published is None:
                 parts.published = parse_date(ln.text)
     return used
+
+
+COMMENT_POSTERS = True  # 'Jane Roe says:' over a printed date opens a reader's comment
+
+
+def _posters(lines: list[Line], meta: set[int]) -> None:
+    """A short line ending in 'says:' right above a date line is a commenter's name: comments
+    chrome, so that the readers' comments below an article do not join it."""
+    cues = poster_words()
+    for i, ln in enumerate(lines[:-1]):
+        if ln.chrome is None and ln.words <= 6 and i + 1 in meta and ln.text.casefold().endswith(cues):
+            ln.chrome = "comments"
 
 
 def _set_field(parts: PageParts, fld: str, value: str | None) -> None:
@@ -275,6 +291,45 @@ def _finish_block(lines: list[Line], e: int, meta: set[int]) -> int:
     return j if j > e and lines[j].prose else e
 
 
+AUTHOR_BOX = True      # an author box (name line, then a bio starting with the name) ends the article
+BOX_LINES = 12         # ... when it lies among the region's last lines
+BOX_PROSE = 3          # ... with at most this many prose lines from it to the region's end (co-authors' bios)
+BOX_LISTED = 3         # ... and fewer lines of its shape in the article (more: a list of people or products)
+
+
+def _box_head(lines: list[Line], i: int) -> set[str]:
+    """The name words of an author box's head line ('Jane Roe', 'About Jane Roe', 'Written by Jane
+    Roe'), when the next or second next line is prose that starts with one of them."""
+    ln = lines[i]
+    if ln.prose or ln.chrome not in (None, "footer") or ln.words > 7 \
+            or ln.sentence_end and not ln.text.endswith(":"):
+        return set()
+    names = box_names(ln.text)
+    for j in (i + 1, i + 2):
+        if names and j < len(lines) and lines[j].prose:
+            return names if starts_with_name(lines[j].text, names) else set()
+    return set()
+
+
+def _before_author_box(lines: list[Line], start: int, end: int, kind: list[str | None]) -> int:
+    """The article's end before an author box among its last lines: 'Jane Roe' (or 'About Jane Roe')
+    over 'Jane Roe is a writer who ...', with at most a co-author's box after it. The box goes to
+    boilerplate as a byline."""
+    words = 0
+    for i in range(start, end + 1):
+        if i >= end - BOX_LINES and words >= END_MIN and _box_head(lines, i):
+            # a list of people or products ('Jane Roe' over 'Jane Roe runs ...', entry after entry)
+            # has the same shape throughout: its last entry is no author box
+            listed = sum(1 for j in range(start, end + 1) if _box_head(lines, j))
+            if listed < BOX_LISTED and sum(1 for j in range(i, end + 1) if lines[j].prose) <= BOX_PROSE:
+                for j in range(i, end + 1):
+                    kind[j] = kind[j] or "byline"
+                return i - 1
+        if lines[i].prose:
+            words += lines[i].words
+    return end
+
+
 # --- the headline ----------------------------------------------------------------------------
 
 
@@ -342,7 +397,7 @@ def _title(lines: list[Line], start: int, end: int, meta: set[int]) -> tuple[int
             + (1.0 if repeated else 0.0) \
             - TITLE_DISTANCE * abs(start - i) - (0.5 if ln.text.endswith("?") else 0.0) \
             + (TITLE_META if near_meta else 0.0) \
-            - (TITLE_CAPTION if _above_credit(lines, i) else 0.0)
+            - (TITLE_CAPTION if _above_credit(lines, i) and not (CAPTION_TITLED and _title_cased(ln.text)) else 0.0)
         if overlap >= 0.15 or repeated or (TITLE_GATE and near_meta and _wordy(ln.text)):
             scores[i] = (score, overlap)
     for i, (score, overlap) in scores.items():
@@ -376,6 +431,16 @@ def _glued(lines: list[Line], lo: int, hi: int) -> dict[int, str]:
                 out[i] = t[-len(u):]
                 break
     return out
+
+
+CAPTION_TITLED = True   # a title-cased line above a credit is the headline over the lead photo, not its caption
+
+
+def _title_cased(text: str) -> bool:
+    """Every word of four letters or more capitalised, two at least: a headline's case ('Evening
+    Ferries Are Not Enough'); captions are sentences ('The mayor at the pier on Friday')."""
+    long = [w for w in _ALPHA_WORD.findall(text) if len(w) >= 4]
+    return len(long) >= 2 and all(w[0].isupper() for w in long)
 
 
 def _above_credit(lines: list[Line], i: int) -> bool:

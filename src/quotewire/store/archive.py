@@ -146,7 +146,8 @@ class Archive:
             published=(article.published or None) and article.published[:40], published_date=published_date,
             language=(article.language or "und")[:16], authors=list(article.authors), text=article.text,
             record=record, outlet_id=self._outlet_id(s, article),
-            title_terms=search_terms(article.title), text_terms=search_terms(article.text),
+            title_terms=search_terms(article.title, article.language),
+            text_terms=search_terms(article.text, article.language),
         )
         if row is None:
             row = ArticleRow(identity=identity, **values)
@@ -204,7 +205,7 @@ class Archive:
                 role=role, confidence=float(quote.confidence), outlet_id=outlet_id, published_date=day,
                 language=(article.language or "und")[:16], act=quote.act, speaker_kind=speaker_kind))
         for r in rows:
-            r["terms"] = search_terms(r["content"])  # what full-text search indexes (store/terms.py)
+            r["terms"] = search_terms(r["content"], r["language"])  # what full-text search indexes (store/terms.py)
         if rows:
             s.execute(insert(QuoteRow), rows)
 

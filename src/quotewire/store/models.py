@@ -47,7 +47,7 @@ class ArticleRow(Base):
     category: Mapped[str | None] = mapped_column(String(300))
     published: Mapped[str | None] = mapped_column(String(40), comment="as the page gives it (ISO 8601)")
     published_date: Mapped[str | None] = mapped_column(String(10), index=True, comment="YYYY-MM-DD, for filters")
-    language: Mapped[str] = mapped_column(String(16), default="und")
+    language: Mapped[str] = mapped_column(String(16), default="und", index=True)  # index: migration 0007
     authors: Mapped[list[str]] = mapped_column(JSON, default=list)
     text: Mapped[str] = mapped_column(Text, default="")
     record: Mapped[str] = mapped_column(Text, comment="the Article record as JSON")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -43,6 +44,11 @@ MAX_PER_PAGE = 500
 class Term:
     kind: str  # word | phrase | prefix
     text: str  # words separated by single spaces
+    language: str = "en"  # the language whose terms these are (store.terms)
+
+    def forms(self) -> list[str]:
+        """A prefix term's index prefixes (the word, and its stem in the term's language)."""
+        return qterms.prefix_forms(self.text, self.language)
 
 
 @dataclass
@@ -54,11 +60,16 @@ class ParsedQuery:
         return bool(self.clauses)
 
 
-def parse_query(q: str | None) -> ParsedQuery:
-    """User text to terms; never fails. Exclusions alone match nothing, so they are dropped."""
+def parse_query(q: str | None, languages: Sequence[str] = ("en",)) -> ParsedQuery:
+    """User text to terms; never fails. Exclusions alone match nothing, so they are dropped.
+
+    Each word or phrase is looked up as every language in ``languages`` indexes it (store.terms:
+    ``Brücken`` is ``brucken`` in English text and ``bruck`` in German text): one term per
+    distinct form, OR-ed; for English alone, exactly the terms of before."""
     parsed = ParsedQuery()
     if not q:
         return parsed
+    langs = list(dict.fromkeys(languages)) or ["en"]
     pending_or = False
     for tok in TOKEN.findall(q)[: MAX_TERMS * 2]:
         if tok == "OR":
@@ -67,18 +78,27 @@ def parse_query(q: str | None) -> ParsedQuery:
         negate = tok.startswith("-") and len(tok) > 1
         body = tok[1:] if negate else tok
         words = qterms.words(body)
+        forms: list[Term] = []
         if not body.startswith('"') and len(words) == 1 and body.rstrip().endswith("*"):
-            term = Term("prefix", words[0])  # folded, not stemmed: see terms.prefix_forms
-        else:
-            term = Term("phrase" if len(words) > 1 else "word", " ".join(qterms.stem(w) for w in words))
-        if not term.text:
+            forms = [Term("prefix", words[0], lang) for lang in langs]  # folded, not stemmed: see terms.prefix_forms
+        elif words:
+            for lang in langs:
+                stems = [qterms.stem(w) for w in words] if not qterms.own_stemming(lang) else \
+                    qterms.query_terms(body, lang)
+                forms.append(Term("phrase" if len(stems) > 1 else "word", " ".join(stems), lang))
+        group: list[Term] = []
+        for term in forms:
+            if term.text and not any(t.kind == term.kind and t.text == term.text and
+                                     (t.kind != "prefix" or t.forms() == term.forms()) for t in group):
+                group.append(term)
+        if not group:
             continue
         if negate:
-            parsed.exclude.append(term)
+            parsed.exclude.extend(group)
         elif pending_or:
-            parsed.clauses[-1].append(term)
+            parsed.clauses[-1].extend(group)
         else:
-            parsed.clauses.append([term])
+            parsed.clauses.append(group)
         pending_or = False
     parsed.clauses = parsed.clauses[:MAX_TERMS]
     parsed.exclude = parsed.exclude[:MAX_TERMS] if parsed.clauses else []
@@ -89,7 +109,7 @@ def fts5_expr(parsed: ParsedQuery) -> str:
     """An FTS5 MATCH expression; every term is a double-quoted string, so it always parses."""
     def one(term: Term) -> str:
         if term.kind == "prefix":
-            forms = ['"' + f + '"*' for f in qterms.prefix_forms(term.text)]
+            forms = ['"' + f + '"*' for f in term.forms()]
             return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
         return '"' + term.text.replace('"', '""') + '"'
 
@@ -107,7 +127,7 @@ def pg_tsquery(parsed: ParsedQuery, params: dict[str, Any], prefix: str = "t") -
     def one(term: Term) -> str:
         name = f"{prefix}{len(params)}"
         if term.kind == "prefix":
-            params[name] = " | ".join(f + ":*" for f in qterms.prefix_forms(term.text))
+            params[name] = " | ".join(f + ":*" for f in term.forms())
             return f"to_tsquery('{PG_CONFIG}', :{name})"
         params[name] = term.text
         fn = "phraseto_tsquery" if term.kind == "phrase" else "plainto_tsquery"
@@ -241,6 +261,25 @@ def _parts(value: Any) -> list[tuple[int, int]] | None:
     return [(int(s), int(e)) for s, e in value] if value else None
 
 
+# per engine (an in-memory SQLite URL names many archives): (largest article id, languages)
+_languages_seen: "weakref.WeakKeyDictionary[Any, tuple[int | None, tuple[str, ...]]]" = weakref.WeakKeyDictionary()
+
+
+def search_languages(conn: Connection, language: str | None = None) -> tuple[str, ...]:
+    """The languages whose terms a query is looked up in: the language filter's, else English and
+    every language with terms of its own that the archive's articles are in (read again only when
+    an article was added: the largest article id is the key)."""
+    if language and str(language).strip():
+        return (str(language).strip().lower(),)
+    top = conn.execute(text("SELECT max(id) FROM articles")).scalar()
+    seen = _languages_seen.get(conn.engine)
+    if seen is None or seen[0] != top:
+        langs = [r[0] for r in conn.execute(text("SELECT DISTINCT language FROM articles"))]
+        found = tuple(sorted({lang for lang in langs if lang and qterms.own_stemming(lang)}))
+        seen = _languages_seen[conn.engine] = (top, found)
+    return ("en", *seen[1])
+
+
 # Equal scores (and the listing without words) in the same order on both backends: newest
 # first, undated last, then by article and the quote's place in it.
 TIES = "({p}published_date IS NULL), {p}published_date DESC, {p}article_id DESC, {p}position, {p}id"
@@ -252,7 +291,7 @@ class QuoteSearch:
     def __init__(self, conn: Connection, q: str | None, filters: Filters) -> None:
         self.conn = conn
         self.dialect = conn.dialect.name
-        self.parsed = parse_query(q)
+        self.parsed = parse_query(q, search_languages(conn, filters.language) if q and q.strip() else ("en",))
         self.params: dict[str, Any] = {}
         self.where = filters.sql(self.params)
         self.empty = bool(q and q.strip()) and not self.parsed  # text with no searchable term
@@ -312,17 +351,18 @@ class QuoteSearch:
             out.append(QuoteHit(quote_id=r[0], article_id=r[1], kind=r[2], content=r[3], cue=r[4],
                                 confidence=float(r[5]), speaker_id=r[6], speaker_name=r[7], speaker_role=r[8],
                                 outlet_id=r[9], outlet_name=r[10], article_title=r[11], article_url=r[12],
-                                published=r[13], language=r[14], snippet=self.snippet(r[3]),
+                                published=r[13], language=r[14], snippet=self.snippet(r[3], r[14]),
                                 rank=rank, content_start=r[15], content_end=r[16], content_parts=_parts(r[17]),
                                 act=r[18] or "statement", speaker_kind=r[19] or "unknown", speaker_mention=r[20],
                                 reads_as=reads_as(r[2], r[3], r[7] or r[20], r[18] or "statement")))
         return out
 
-    def snippet(self, content: str) -> str:
-        """The whole content with each matched word in [[ ]], marked by the tokeniser that indexed it."""
+    def snippet(self, content: str, language: str | None = None) -> str:
+        """The whole content with each matched word in [[ ]], marked by the tokeniser that indexed it
+        (the terms of the quote's language)."""
         if not self.parsed:
             return content
-        return qterms.mark(content, [(t.kind, t.text) for clause in self.parsed.clauses for t in clause])
+        return qterms.mark(content, [(t.kind, t.text) for clause in self.parsed.clauses for t in clause], language)
 
     def page(self, page: int, per_page: int, total: int | None = None) -> tuple[list[QuoteHit], int]:
         """One pass: the page and the total together (a window count), so the match runs once.
@@ -398,7 +438,7 @@ def article_query(conn: Connection, q: str | None, outlet: int | str | None, pag
                   per_page: int) -> tuple[list[tuple[int, float | None]], int]:
     """Ranked article ids (title weighs more than body) and the total."""
     params: dict[str, Any] = {}
-    parsed = parse_query(q)
+    parsed = parse_query(q, search_languages(conn) if q and q.strip() else ("en",))
     where: list[str] = []
     if outlet is not None and str(outlet).strip():
         ot = str(outlet).strip()

@@ -14,8 +14,14 @@ lower-cases). The rules, in order, for each word of the text:
   ``cafe``, ``ﬁ`` -> ``fi``), then case (``casefold``: ``Straße`` -> ``strasse``);
 * a dotted abbreviation is its letters in sequence (``U.S.`` -> ``u s``, found by ``U.S.``
   and ``U. S.`` but not by the word ``us``);
-* every word is stemmed with the Snowball English stemmer (``troops`` -> ``troop``); no stop
-  word is dropped.
+* every word is stemmed with the Snowball stemmer of the text's language (``troops`` ->
+  ``troop``, ``Brücken`` -> ``bruck``, ``présidents`` -> ``president``; ``LANGUAGE_STEMMERS``):
+  English, and any language without an entry there, as before; for the other languages the
+  word is stemmed *before* its accents are folded (the stemmers know ``ä``, ``é``, ``й``) and
+  folded after; Ukrainian (no Snowball stemmer) is folded only. No stop word is dropped.
+
+A query does not know its language, so ``store.search`` looks each query word up under every
+language the archive holds (an OR of the distinct terms), or only under the language filter.
 
 Snippets are marked here too (``mark``), from the same terms, so both backends mark alike.
 """
@@ -40,11 +46,33 @@ WORD = re.compile(r"[^\W_]+")
 _local = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
 
 
-def _stemmer() -> "snowballstemmer.stemmer":
-    st = getattr(_local, "stemmer", None)
+# language code -> Snowball algorithm; None: fold only. A code not here is stemmed as English
+# (what every row had before migration 0007), so "und" and unknown codes keep their terms.
+LANGUAGE_STEMMERS: dict[str, str | None] = {
+    "en": "english", "de": "german", "fr": "french", "es": "spanish", "it": "italian", "pl": "polish",
+    "ru": "russian", "pt": "portuguese", "nl": "dutch", "uk": None,
+}
+
+
+def _stemmer(algorithm: str = "english") -> "snowballstemmer.stemmer":
+    cache = getattr(_local, "stemmers", None)
+    if cache is None:
+        cache = _local.stemmers = {}
+    st = cache.get(algorithm)
     if st is None:
-        st = _local.stemmer = snowballstemmer.stemmer("english")
+        st = cache[algorithm] = snowballstemmer.stemmer(algorithm)
     return st
+
+
+def algorithm(language: str | None) -> str | None:
+    """The Snowball algorithm of a language code (None: fold only); English for unknown codes."""
+    code = (language or "en").strip().lower()[:2] if language else "en"
+    return LANGUAGE_STEMMERS.get(code, "english")
+
+
+def own_stemming(language: str | None) -> bool:
+    """Does text of this language get terms other than the English ones?"""
+    return algorithm(language) != "english"
 
 
 def _strip_marks(s: str) -> str:
@@ -89,26 +117,53 @@ def _token_stems(token: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in fold(token))
 
 
-def terms(text: str | None) -> str:
+@lru_cache(maxsize=200_000)
+def _lang_stems(token: str, algo: str | None) -> tuple[str, ...]:
+    """A token's terms in a language of its own: case-folded, stemmed with its accents, then folded."""
+    s = unicodedata.normalize("NFKC", token).casefold()
+    for a in APOSTROPHES:
+        s = s.replace(a, "")
+    out: list[str] = []
+    for w in WORD.findall(s):
+        out.extend(fold(_stemmer(algo).stemWord(w) if algo else w))
+    return tuple(out)
+
+
+def terms(text: str | None, language: str | None = None) -> str:
     """What the backends index for ``text``: its stemmed words, separated by single spaces."""
     text = text or ""
-    return " ".join(filter(None, map(_token_terms, (TOKEN if HAS_MARK.search(text) else PLAIN_TOKEN).findall(text))))
+    found = (TOKEN if HAS_MARK.search(text) else PLAIN_TOKEN).findall(text)
+    if not own_stemming(language):
+        return " ".join(filter(None, map(_token_terms, found)))
+    algo = algorithm(language)
+    return " ".join(w for tok in found for w in _lang_stems(tok, algo))
 
 
-def prefix_forms(word: str) -> list[str]:
-    """Index prefixes for a ``word*`` query: the word, and its stem when that differs (``cities*``)."""
-    st = stem(word)
-    return [word] if st == word or not st else [word, st]
+def token_stems(token: str, language: str | None = None) -> tuple[str, ...]:
+    """The terms of one token of text, as ``terms`` gives them for that language."""
+    return _token_stems(token) if not own_stemming(language) else _lang_stems(token, algorithm(language))
 
 
-def mark(text: str, wanted: Sequence[tuple[str, str]]) -> str:
+def query_terms(text: str, language: str | None = None) -> list[str]:
+    """The terms of a piece of query text under one language (as that language's text is indexed)."""
+    return terms(text, language).split()
+
+
+def prefix_forms(word: str, language: str | None = None) -> list[str]:
+    """Index prefixes for a ``word*`` query: the (folded) word, and its stem when that differs
+    (``cities*``), in the language given (English by default)."""
+    st = stem(word) if not own_stemming(language) else " ".join(query_terms(word, language))
+    return [word] if st == word or not st or " " in st else [word, st]
+
+
+def mark(text: str, wanted: Sequence[tuple[str, str]], language: str | None = None) -> str:
     """``text`` with every token that a query term matches wrapped in ``[[ ]]``.
 
     ``wanted`` is (kind, term text) for each term of the query that must or may match, as
     ``store.search`` builds them: kind ``word`` / ``phrase`` (stemmed words) or ``prefix``.
     """
     toks = [(m.start(), m.end(), st) for m in (TOKEN if HAS_MARK.search(text or "") else PLAIN_TOKEN).finditer(
-        text or "") if (st := _token_stems(m.group()))]  # = tokens(text), each token's words stemmed
+        text or "") if (st := token_stems(m.group(), language))]  # = tokens(text), each token's words stemmed
     flat: list[tuple[str, int]] = [(s, i) for i, (_, _, sts) in enumerate(toks) for s in sts]
     stems = [s for s, _ in flat]
     single = {term for kind, term in wanted if kind == "word" and term and " " not in term}
@@ -118,7 +173,7 @@ def mark(text: str, wanted: Sequence[tuple[str, str]]) -> str:
         if not seq or (kind == "word" and term in single):
             continue
         if kind == "prefix":
-            forms = prefix_forms(seq[0])
+            forms = prefix_forms(seq[0], language)
             hit.update(i for s, i in flat if any(s.startswith(f) for f in forms))
             continue
         n = len(seq)

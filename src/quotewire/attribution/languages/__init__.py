@@ -11,7 +11,8 @@ import importlib
 from quotewire.nlp.languages import Parsed
 from quotewire.records import Article
 
-RULES = {"de": "quotewire.attribution.languages.de"}
+RULES = {"de": "quotewire.attribution.languages.de",
+         **{lang: "quotewire.attribution.languages.generic" for lang in ("fr", "es", "it", "pl", "ru", "uk")}}
 
 
 def attribute(article: Article, parsed: Parsed) -> Article:

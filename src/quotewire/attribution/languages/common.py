@@ -25,6 +25,40 @@ class Found:
     aliases: list[str] = field(default_factory=list)
 
 
+def quote_index(parsed: Parsed) -> list[int]:
+    """Per token, the quotation (index into ``parsed.quotes``) it lies inside, or -1; the marks
+    themselves are outside."""
+    out = [-1] * len(parsed.tokens)
+    qi = 0
+    for k, t in enumerate(parsed.tokens):
+        while qi < len(parsed.quotes) and parsed.quotes[qi].end <= t.start:
+            qi += 1
+        if qi < len(parsed.quotes) and parsed.quotes[qi].start < t.start < parsed.quotes[qi].end - 1:
+            out[k] = qi
+    return out
+
+
+def paragraph_index(parsed: Parsed) -> list[int]:
+    """Per sentence, the number of its paragraph (a line break between two sentences starts one)."""
+    out, p = [], 0
+    toks, text = parsed.tokens, parsed.text
+    for k, (s, _) in enumerate(parsed.sentences):
+        if k and "\n" in text[toks[s - 1].end:toks[s].start]:
+            p += 1
+        out.append(p)
+    return out
+
+
+class Paragraphs:
+    """What every language's rules ask of one article's layout: the paragraph of a sentence."""
+    p: Parsed
+
+    def paragraph_of(self, i: int) -> int:
+        if not hasattr(self, "_paras"):
+            self._paras = paragraph_index(self.p)
+        return self._paras[i]
+
+
 def trim(text: str, a: int, b: int, strip: str = " \t\n,;:.!?-\u2013\u2014") -> tuple[int, int]:
     """The range without surrounding spaces and punctuation (quotation marks stay)."""
     while a < b and text[a] in strip:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from quotewire.attribution.languages.common import Found, kind_of, trim, write_records
 from quotewire.attribution.languages.de_words import _COLON, _COMMA, _MARKS, _STOPS, Words
-from quotewire.nlp.languages import Parsed, data
+from quotewire.nlp.languages import Parsed, QuoteMarks, data
 from quotewire.records import Article
 
 
@@ -36,6 +36,19 @@ class German(Words):
                 ia, ib = trim(self.text, *q.inner, strip=" ")
                 return [(ia, ib)]
         return [(ca, cb)] if cb > ca else []
+
+    def said_noun(self, q: QuoteMarks) -> bool:
+        """``nannte es einen „Fehlschlag“``: one common noun in quotation marks after a cue is a
+        word said, unless a definite article or a preposition makes it a title (``der „Rundschau“``)."""
+        a, b = q.inner
+        words = self.text[a:b].split()
+        if len(words) != 1 or "NN" not in self.p.analyze(words[0].strip(".,!?"))[1]:
+            return False
+        k = next((j for j in range(self.n) if self.toks[j].start == q.start), None)
+        if k is None or k == 0:
+            return True
+        before = self.toks[k - 1].text
+        return before.lower() not in ("der", "die", "das", "des", "dem", "den", "im", "in", "beim", "vom", "zum", "zur", "laut")
 
     def long_quote(self, q_index: int) -> bool:
         q = self.p.quotes[q_index]
@@ -60,7 +73,7 @@ class German(Words):
                     break
                 for q in self.p.quotes:
                     words = self.text[q.inner[0]:q.inner[1]].split()
-                    if all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+                    if all(w[:1].isupper() or not w[:1].isalpha() for w in words) and not self.said_noun(q):
                         continue  # a name or a title in quotation marks (``„Morning Edition“``), not words said
                     if self.toks[s].start <= q.start and q.end <= self.toks[e - 1].end and q.start > self.toks[np[1] - 1].end - 1 \
                             and q.start > self.toks[v].start:
@@ -90,8 +103,11 @@ class German(Words):
             f = Found(parts=[], cue=(toks[v].start, toks[last].end), mention=None, act=verb.get("act", "statement"),
                       sentence=i, confidence=0.8)
             cut = v - 1 if v > s and toks[v - 1].text == _COMMA else v - 2
+            closed = self.closes_long_quote(v - 1)  # ``„…?“ fragte X.`` / ``„…“ erklärte X.``: no comma after the mark
+            if closed:
+                cut = v
             postposed = (v > s and toks[v - 1].text == _COMMA or (v > s and toks[v - 1].text in _MARKS and v - 1 > s
-                                                                  and toks[v - 2].text == _COMMA)) \
+                                                                  and toks[v - 2].text == _COMMA) or closed) \
                 and self.has_verb(self.clause_start(s, cut), cut)
             if postposed and not verb.get("impersonal") and self.np_after(last + 1 if last > v else v + 1, e) is None:
                 postposed = False  # ``X, der …, sagte zur Begründung, …``: no speaker after the verb, so before it
@@ -126,7 +142,11 @@ class German(Words):
                     if deferred is None:
                         deferred = self.reported(i, s, e, v, last, verb)
                     continue
+                if self.colon_cue(stop + 1, end):
+                    continue  # ``X wies das zurück, Y erklärte: „…“``: the later cue frames the quotation
                 cs = self.clause_start(s, v)
+                if v - 1 > cs and toks[v - 1].text == _COMMA:
+                    cs = max(cs, self.comma_clause(s, v))
                 if verb.get("impersonal"):  # ``In dem Bericht heißt es, …``
                     np = self.np_after(cs + 1, v) if cs < v and toks[cs].text.lower() in L.impersonal_preps else None
                 elif self.subject_first(cs, v, last + 1):
@@ -163,6 +183,10 @@ class German(Words):
                         f.parts.append(tail)
                     self.speaker(np, f, toks[k + 1].start)
                     return f
+        # 1c. ``Mit den Worten „…“ meldete sich X zurück`` / ``X verabschiedete sich mit den Worten: „…“``
+        f = self.with_words(i, s, e)
+        if f is not None:
+            return f
         # 2. according to X
         for k in range(s, e):
             if self.inq[k] >= 0:
@@ -183,17 +207,21 @@ class German(Words):
                 if np is None:
                     continue
                 return self.according(i, s, end, np[0], np, (toks[k].start, toks[k].end), k + 1)
-            if w == "so" and k > s and toks[k - 1].text == _COMMA and k + 1 < e:
+            if w == "so" and k > s and (toks[k - 1].text == _COMMA or self.closes_long_quote(k - 1)) and k + 1 < e:
                 np = self.np_after(k + 1, e)
-                if np is None or np[1] < end and toks[np[1]].text not in (_COMMA,):
-                    continue
-                f = Found(parts=self.content(self.clause_start(s, k - 1), k - 1), cue=(toks[k].start, toks[k].end),
+                if np is None or np[1] < end and toks[np[1]].text not in (_COMMA,) and not self.adjunct(np[1]):
+                    continue  # ``…, so X.`` / ``…, so X zu …`` / ``…, so X gegenüber …`` / ``…, so X wörtlich.``
+                f = Found(parts=self.content(self.clause_start(s, k - 1), k - (toks[k - 1].text == _COMMA)), cue=(toks[k].start, toks[k].end),
                           mention=None, sentence=i, confidence=0.8)
                 if not f.parts:
                     continue
                 tail = self.quote_after(np[1], end)
                 if tail and kind_of(self.p, f.parts) == "direct":
                     f.parts.append(tail)
+                elif not tail and np[1] + 1 < end and toks[np[1]].text == _COMMA and kind_of(self.p, f.parts) != "direct":
+                    rest = self.span(np[1] + 1, end)  # ``Die Lage, so der Minister, sei ernst.``: the frame inside
+                    if rest[1] > rest[0]:
+                        f.parts.append(rest)
                 self.speaker(np, f, toks[k].start)
                 f.kind = kind_of(self.p, f.parts)
                 return f
@@ -204,21 +232,54 @@ class German(Words):
                 if not self.long_quote(qi):
                     continue
                 cs = self.clause_start(s, k)
-                if self.subject_first(cs, k):
+                if self.subject_first(cs, k) and self.speakerlike(self.np_before(cs, k)):
                     np = self.np_before(cs, k)
                 else:
                     fv = next((j for j in range(cs, k) if self.is_finite(j)), None)
                     np = self.np_after(fv + 1, k) if fv is not None else None
                     if np is None or self.name_run(*np) is None:
                         np = self.name_run(cs, k) or np
-                if np is None:
+                if not self.speakerlike(np):
                     return deferred
+                assert np is not None
                 f = Found(parts=self.content(k + 1, end), cue=None, mention=None, sentence=i, confidence=0.65)
                 if f.parts:
                     self.speaker(np, f, toks[k].start)
                     f.kind = kind_of(self.p, f.parts)
                     return f
         return deferred
+
+    def with_words(self, i: int, s: int, e: int) -> Found | None:
+        """A quotation right after ``mit den Worten`` (a colon between or not) is the words of the
+        clause's subject: before its finite verb, or after it when the frame opens the sentence."""
+        toks = self.toks
+        for frame in data("de")["frames"]["with_words"]:
+            n = len(frame)
+            for k in range(s, e - n):
+                if [t.text.lower() for t in toks[k:k + n]] != [w.lower() for w in frame] or self.inq[k] >= 0:
+                    continue
+                j = k + n + (toks[k + n].text == _COLON)
+                if j + 1 < e and toks[j].text in _MARKS and self.inq[j + 1] >= 0:
+                    q = self.p.quotes[self.inq[j + 1]]
+                elif k - 2 >= s and toks[k - 1].text == _COMMA and self.closes_long_quote(k - 2):
+                    q = next(q for q in self.p.quotes if q.end == toks[k - 2].end)  # ``„…“, mit diesen Worten …``
+                else:
+                    continue
+                fv = next((m for m in range(s, e) if self.inq[m] < 0 and not (k <= m < k + n) and self.is_finite(m)), None)
+                if fv is None:
+                    return None
+                if s < fv < k and self.subject_first(s, fv):
+                    np = self.np_before(s, fv)
+                else:
+                    np = self.np_after(fv + 1 + (fv + 1 < e and toks[fv + 1].text == "sich"), e)
+                if not self.speakerlike(np):
+                    return None
+                assert np is not None
+                f = Found(parts=[trim(self.text, *q.inner, strip=" ")], cue=(toks[k].start, toks[k + n - 1].end),
+                          mention=None, sentence=i, confidence=0.7, kind="direct")
+                self.speaker(np, f, toks[k].start)
+                return f
+        return None
 
     def reported(self, i: int, s: int, e: int, v: int, last: int, verb: dict) -> Found | None:  # type: ignore[type-arg]
         """``X forderte neue Regeln.`` (the sentence is the report) and ``Dies bestätigte X.``
@@ -254,6 +315,37 @@ class German(Words):
             self.toks[k].text in self.L.pronouns or (self.toks[k].text[:1].isupper() and (
                 self.is_role(self.toks[k].text) or self.toks[k].text.lower().endswith(self.L.source_suffixes)))
             for k in range(a, b))
+
+    def closes_long_quote(self, k: int) -> bool:
+        """Is token ``k`` the closing mark of a quotation of four words or more?"""
+        if k < 0 or self.toks[k].text not in _MARKS:
+            return False
+        return any(q.end == self.toks[k].end and self.long_quote(qi) for qi, q in enumerate(self.p.quotes))
+
+    def colon_cue(self, a: int, b: int) -> bool:
+        """Is there a cue verb in tokens a..b-1 right before a colon and a quotation?"""
+        return any(self.toks[k].text == _COLON and k + 1 < b and self.toks[k + 1].text in _MARKS
+                   and self.cue_at(k - 1, b) is not None for k in range(a + 1, b))
+
+    def adjunct(self, k: int) -> bool:
+        """Does token ``k`` open an adjunct after a speaker phrase (a preposition, ``zu``, an adverb)?"""
+        tag = self.tag(k)
+        return self.toks[k].text[:1].islower() and self.inq[k] < 0 and (
+            tag.startswith(("APPR", "ADJ(D)", "ADV", "PTKZU")) or self.toks[k].text in self.L.np_stops)
+
+    def speakerlike(self, np: tuple[int, int] | None) -> bool:
+        """Not a phrase for what was said (``Seine Zuversicht``, ``Die Angaben``, ``Des Weiteren``):
+        a source, a pronoun, or a phrase whose first noun is not one of those heads."""
+        if np is None:
+            return False
+        a, b = np
+        if self.sourcelike(a, b):
+            return True
+        head = next((self.toks[k].text for k in range(a, b) if self.toks[k].text[:1].isupper()
+                     and self.toks[k].text not in self.L.determiners and self.toks[k].text.lower() not in self.L.determiners), None)
+        if head is None:
+            return False
+        return not head.lower().endswith(self.L.non_speaker_suffixes) and head.lower() not in ("weiteren", "weiteres")
 
     def has_verb(self, a: int, b: int) -> bool:
         """Is tokens a..b-1 a clause or a quotation (not an apposition: ``X, Chef von Y, sagte``)?"""
@@ -468,16 +560,6 @@ class German(Words):
                 and f.kind != "direct":
             return f
         return None
-
-    def paragraph_of(self, i: int) -> int:
-        if not hasattr(self, "_paras"):
-            paras, p = [], 0
-            for k, (s, _) in enumerate(self.p.sentences):
-                if k and "\n" in self.text[self.toks[s - 1].end:self.toks[s].start]:
-                    p += 1
-                paras.append(p)
-            self._paras = paras
-        return self._paras[i]
 
 
 def attribute(article: Article, parsed: Parsed) -> Article:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
-from quotewire.attribution.languages.common import Found, trim
+from quotewire.attribution.languages.common import Found, Paragraphs, quote_index, trim
 from quotewire.nlp.languages import Parsed, data
 from quotewire.records import Article
 
@@ -38,6 +39,8 @@ class Lex:
     sub_starts: frozenset[str]
     impersonal_preps: frozenset[str]
     source_suffixes: tuple[str, ...]
+    passive_auxiliaries: frozenset[str]
+    non_speaker_suffixes: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -57,22 +60,35 @@ def lex() -> Lex:
                frozenset(d["first_person"]), frozenset(d["nominal_determiners"]), frozenset(d["np_stops"]),
                frozenset(d["name_particles"]), frozenset(d["titles"]), tuple(d["role_suffixes"]),
                frozenset(d["time_words"]), frozenset(d["subordinating_starts"]),
-               frozenset(fr["impersonal_prepositions"]), tuple(d["source_suffixes"]))
+               frozenset(fr["impersonal_prepositions"]), tuple(d["source_suffixes"]),
+               frozenset(d["passive_auxiliaries"]), tuple(d["non_speaker_suffixes"]))
 
-class Words:
+_LEMMAS: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+
+
+def cue_lemmas(analyze: "Callable[[str], tuple[str, str]]") -> dict[str, list[dict]]:  # type: ignore[type-arg]
+    """The speech verbs by lemma (``sagen`` -> the entry of ``sagte``), from the lemmas of the
+    forms the data file lists, so that any finite form or participle of a listed verb is a cue
+    (``vermutet``, ``gehen … aus``, ``hält … für``) without listing every form."""
+    if not _LEMMAS:
+        out: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+        for v in data("de")["speech_verbs"]:
+            if v.get("impersonal"):
+                continue
+            lemma, tag = analyze(v["forms"][0])  # the first form is the third person past
+            if tag.startswith("VV"):
+                out.setdefault(lemma, []).append(v)
+        _LEMMAS.update(out)
+    return _LEMMAS
+
+
+class Words(Paragraphs):
     def __init__(self, article: Article, parsed: Parsed) -> None:
         self.article, self.p, self.L = article, parsed, lex()
         self.text = parsed.text
         self.toks = parsed.tokens
         self.n = len(self.toks)
-        # the quotation (index) each token lies inside, or -1; the marks themselves are outside
-        self.inq = [-1] * self.n
-        qi = 0
-        for k, t in enumerate(self.toks):
-            while qi < len(parsed.quotes) and parsed.quotes[qi].end <= t.start:
-                qi += 1
-            if qi < len(parsed.quotes) and parsed.quotes[qi].start < t.start < parsed.quotes[qi].end - 1:
-                self.inq[k] = qi
+        self.inq = quote_index(parsed)  # the quotation each token lies inside, or -1
         self.sent_of = [0] * self.n
         for i, (s, e) in enumerate(parsed.sentences):
             for k in range(s, e):
@@ -131,7 +147,20 @@ class Words:
             return None
         if w in self.L.joined:
             return self.L.joined[w], k
-        for v in self.L.forms.get(w, ()):
+        verbs = self.L.forms.get(w)
+        if verbs is None:
+            lemma, tag = self.p.analyze(w)
+            konjunktiv = w in self.L.subjunctive or (lemma.endswith("en") and w == lemma[:-2] + "e")
+            # ``vermelden`` is the plural present as well as the infinitive: a cue when no finite
+            # verb comes before it in its clause (``Nun vermelden Zeitungen``, not ``will … melden``)
+            finite = tag in ("VV(FIN)", "VV(PP)") or (tag == "VV(INF)" and not self.finite_before(k))
+            verbs = cue_lemmas(self.p.analyze).get(lemma, []) if finite and not konjunktiv else []
+        if verbs and self.passive(k, w):
+            # ``Zunächst war berichtet worden, dass …``: a report without a speaker; other passives are no cue
+            if not self.reported_clause_after(k, end) or verbs[0].get("act") != "statement" or verbs[0].get("particle"):
+                return None
+            return {**verbs[0], "impersonal": True}, k
+        for v in verbs:
             part = v.get("particle")
             if not part:
                 return v, k
@@ -141,6 +170,40 @@ class Words:
                     return v, j
                 j += 1
         return None
+
+    def reported_clause_after(self, k: int, end: int) -> bool:
+        """``… gemeldet, dass …``: the clause after the word's comma (within two words) is a ``dass``/``ob`` clause."""
+        for j in range(k + 1, min(end - 1, k + 4)):
+            if self.toks[j].text == _COMMA:
+                return self.toks[j + 1].text in self.L.subordinators
+        return False
+
+    def finite_before(self, k: int) -> bool:
+        """Is there a finite verb between the start of token ``k``'s clause and ``k``?"""
+        s = self.p.sentences[self.sent_of[k]][0]
+        j = k - 1
+        while j >= s and self.toks[j].text not in (_COMMA, _COLON) and self.toks[j].text not in _STOPS:
+            if self.inq[j] < 0 and self.is_finite(j):
+                return True
+            j -= 1
+        return False
+
+    def passive(self, k: int, w: str) -> bool:
+        """``Er wurde verurteilt``, ``Der Plan soll beschlossen werden``: a participle with a form of
+        ``werden`` in its clause is a passive, no cue (``wie bestätigt wurde`` neither); a form that
+        may also be finite (``berichtet``) only with ``worden`` / ``wurde`` beside it."""
+        tag = self.p.analyze(w)[1]
+        if tag != "VV(PP)" and not (tag == "VV(FIN)" and w.endswith("t")):
+            return False
+        auxiliaries = self.L.passive_auxiliaries if tag == "VV(PP)" else {"worden", "wurde", "wurden"}
+        s, e = self.p.sentences[self.sent_of[k]]
+        lo = k
+        while lo > s and self.toks[lo - 1].text not in (_COMMA, _COLON) and self.toks[lo - 1].text not in _STOPS:
+            lo -= 1
+        hi = k + 1
+        while hi < e and self.toks[hi].text not in (_COMMA, _COLON) and self.toks[hi].text not in _STOPS:
+            hi += 1
+        return any(self.toks[j].text in auxiliaries and self.inq[j] < 0 for j in range(lo, hi))
 
     # ----------------------------------------------------------------- speaker phrases
 
@@ -170,9 +233,15 @@ class Words:
             while j < end and self.toks[j].start < q.end:
                 j += 1
             return k, j
-        if not (w[:1].isupper() or w in L.determiners):
+        if not (w[:1].isupper() or w in L.determiners or self.attributive(k, end)):
             return None
-        j = k
+        if w in L.determiners and k + 2 < end and toks[k + 1].text in _MARKS and self.inq[k + 2] >= 0:
+            q = self.p.quotes[self.inq[k + 2]]  # ``schreibt die „Rundschau“``: a quoted title
+            j = k + 1
+            while j < end and self.toks[j].start < q.end:
+                j += 1
+            return k, j
+        j = self.extended_attribute(k, end)
         depth = 0
         while j < end and j - k < 14:
             t = toks[j].text
@@ -190,10 +259,50 @@ class Words:
                 if j > k and t[:1].islower() and t not in L.determiners and t not in L.particles \
                         and "ADJ" not in self.tag(j) and (self.is_finite(j) or "V" in self.tag(j)[:2]):
                     break
+                if j > k and t[:1].islower() and self.tag(j) == "PTKVZ":
+                    break  # ``meldete sich X zurück``: the verb's particle ends the phrase
+                if j > k and toks[j - 1].text[:1].isupper() and t not in L.particles and (
+                        t[:1].isdigit() or t[:1].islower() and self.tag(j).startswith(("ADV", "PTKNEG"))):
+                    break  # ``nach Angaben der Veranstalter rund 7.000 Menschen``: the phrase ends at its noun
             j += 1
         while j > k and toks[j - 1].text in L.determiners | L.particles:
             j -= 1
         return (k, j) if j > k else None
+
+    def attributive(self, k: int, end: int) -> bool:
+        """``chinesische Medien``, ``britische Forscher``: a phrase opened by an attributive adjective
+        before a noun (no article, as plurals go)."""
+        w = self.toks[k].text
+        return w[:1].islower() and k + 1 < end and self.toks[k + 1].text[:1].isupper() and self.inq[k] < 0 \
+            and self.tag(k).startswith("ADJ(A)") and "NN" in self.tag(k + 1)
+
+    def extended_attribute(self, k: int, end: int) -> int:
+        """``die in Berlin geborene Autorin``: after an article, a prepositional phrase that ends in
+        an attributive adjective before a noun belongs to the phrase; where the scan of it goes on."""
+        toks = self.toks
+        if toks[k].text not in self.L.determiners or k + 2 >= end or not self.tag(k + 1).startswith("APPR"):
+            return k
+        for j in range(k + 2, min(end - 1, k + 10)):
+            t = toks[j].text
+            if t in (_COMMA, _COLON) or t in _STOPS or t in _MARKS or self.inq[j] >= 0 or self.is_finite(j):
+                return k
+            if t[:1].islower() and self.tag(j).startswith("ADJ(A)") and toks[j + 1].text[:1].isupper():
+                return j
+        return k
+
+    def comma_clause(self, s: int, v: int) -> int:
+        """``X wies das zurück, die Sprecherin Y, erklärte: …``: a cue verb right after a comma
+        whose clause began after an earlier comma (the words before it hold a finite verb, the
+        words after it none): the clause start, else ``s``."""
+        best = s
+        for c in range(v - 2, s, -1):
+            if self.toks[c].text != _COMMA or self.inq[c] >= 0:
+                continue
+            if any(self.is_finite(j) or self.inq[j] >= 0 for j in range(c + 1, v)):
+                break
+            if any(self.is_finite(j) for j in range(s, c)):
+                best = c + 1
+        return best
 
     def np_before(self, s: int, v: int) -> tuple[int, int] | None:
         """The speaker phrase of a clause that starts at ``s`` and whose cue verb is ``v``."""
@@ -222,7 +331,9 @@ class Words:
         if first.text.lower() in self.L.np_stops:
             return False
         if first.text.lower() in ("das", "dies", "dazu", "darüber", "daher", "deshalb", "so", "damit"):
-            return v - s > 1 and self.cap(s + 1)  # ``Das Fazit von X …`` holds it, ``Das sagte X`` not
+            # ``Das Fazit von X …`` and ``Das russische Ministerium …`` hold it, ``Das sagte X`` not
+            return v - s > 1 and (self.cap(s + 1) or (v - s > 2 and self.tag(s + 1).startswith("ADJ(A)")
+                                                      and self.cap(s + 2)))
         tag = self.p.analyze(first.text)[1]
         low = self.p.analyze(first.text.lower())[1]
         if low in ("APPR", "APPRART", "ADV", "PROAV", "PAV", "KON", "PWAV"):
@@ -245,13 +356,18 @@ class Words:
         if b - a == 1 and toks[a].text in self.L.impersonal_pronouns:
             f.mention = None
             return
-        run = self.name_run(a, b)
+        run = self.name_run(self.extended_attribute(a, b), b)  # not ``New York`` in ``die in New York geborene X``
         roles = [toks[k].text for k in range(a, b) if toks[k].text[:1].isupper() and self.is_role(toks[k].text)]
         if roles:
             f.role = roles[0]
         genitive = run is not None and (
             (run[0] > a and toks[run[0] - 1].text in ("des", "der") and run[0] - 1 > a)
-            or (run[1] < b and toks[run[1] - 1].text.endswith("s") and toks[run[1]].text[:1].isupper()))
+            or (run[1] < b and toks[run[1] - 1].text.endswith("s") and toks[run[1]].text[:1].isupper())
+            # ``Das Rote Kreuz Haitis``, ``die Anwältin Samanis``: a name in the genitive after its noun
+            or (run[0] > a and toks[run[0] - 1].text[:1].isupper() and not self.namelike(run[0] - 1)
+                and self.norm(toks[run[1] - 1].text) != toks[run[1] - 1].text
+                and toks[run[0] - 1].text not in self.L.titles
+                and not self.L.nach_nouns.search(toks[run[0] - 1].text.lower())))  # ``Angaben Hofers``: Hofer's
         if run is None and b - a == 1 and toks[a].text[:1].isupper() and not self.is_role(toks[a].text) \
                 and toks[a].text not in self.L.time_words and "NN" in self.p.analyze(toks[a].text)[1] \
                 and not toks[a].text.lower().endswith(self.L.source_suffixes):

@@ -1,0 +1,6 @@
+"""Ukrainian: the layer of nlp/europe.py (shared segmentation and dash dialogue). pymorphy3 2.0.6 and its Ukrainian dictionary (pymorphy3-dicts-uk) give lemmas and Name/Surn/Patr grammemes."""
+from __future__ import annotations
+
+from quotewire.nlp.europe import module
+
+load, name, parse, analyze = module("uk", morph=True)
