@@ -159,10 +159,10 @@ def test_interview_answers_belong_to_the_interviewee() -> None:
 
 
 def test_name_reached_through_a_pronoun_is_less_certain() -> None:
-    art = _read("\u201cThe boats are full,\u201d Jane Roe said on Monday.\n\n"
-                "\u201cWe will add a second one,\u201d she said on Tuesday.")
-    named = _holding(art, "boats are full")
-    through = _holding(art, "second one")
+    # the same quote, its speaker named at the cue or reached through "she"
+    lead = "\u201cThe boats are full,\u201d Jane Roe said on Monday.\n\n"
+    named = _holding(_read(lead + "\u201cWe will add a second one,\u201d Jane Roe said on Tuesday."), "second one")
+    through = _holding(_read(lead + "\u201cWe will add a second one,\u201d she said on Tuesday."), "second one")
     assert through.speaker.name == named.speaker.name == "Jane Roe"
     assert through.confidence < named.confidence
 
