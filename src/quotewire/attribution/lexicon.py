@@ -92,6 +92,18 @@ def body_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def person_words() -> frozenset[str]:
+    """Nouns that describe one person: role nouns, person nouns and titles together."""
+    return role_nouns() | person_nouns() | titles()
+
+
+@lru_cache(maxsize=None)
+def person_suffixes() -> tuple[str, ...]:
+    """Endings of nouns that may stand for a person ("lawyer", "adviser"): person_suffixes.txt."""
+    return tuple(_lines("person_suffixes.txt"))
+
+
+@lru_cache(maxsize=None)
 def person_nouns() -> frozenset[str]:
     """Nouns of a lead description the article then names ("a retired teacher"): person_nouns.txt."""
     return frozenset(_lines("person_nouns.txt"))

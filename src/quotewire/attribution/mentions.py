@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quotewire.attribution.lexicon import (author_verbs, body_name_words, body_nouns, cue_verbs, document_nouns,
-                                          honorifics, org_words, person_nouns, role_nouns, titles)
+                                          honorifics, org_words, person_nouns, person_suffixes, person_words,
+                                          role_nouns, titles)
 from quotewire.attribution.people import _DET, ROLE_LINKS, Person, Registry, _body_name, clean, np_text, strip_name
 
 if TYPE_CHECKING:
@@ -104,20 +105,22 @@ def _org(reg: Registry, ent: "SpacySpan") -> Person | None:
     person = _person_named(reg, key)
     if person is not None:
         return person  # "Doe said": a tagger's organisation that is a person the article names
-    full = spelled_out(doc.text, key)
+    return _registered_body(reg, key, spelled_out(doc.text, key), ent.start_char)
+
+
+def _registered_body(reg: Registry, key: str, full: str | None, first: int) -> Person:
+    """The body printed as ``key`` (an acronym the article spells out as ``full``, or not),
+    registered once under every form it goes by."""
     p = (_org_named(reg, full) if full else None) or reg.orgs.get(key.lower())
-    if p is not None and full:
-        reg.orgs[key.lower()] = p  # the acronym is that body's
-    if p is not None and full and p.name == key:
-        p.aliases.add(key)
-        p.name = full
-        reg.orgs[full.lower()] = p
     if p is None:
-        p = Person(full or key, "organization", first=ent.start_char)
-        if full:
+        p = Person(full or key, "organization", first=first)
+    if full:
+        if p.name == key:
+            p.name = full
+        if key != p.name:
             p.aliases.add(key)
-        reg.orgs[key.lower()] = p
-        reg.orgs[p.name.lower()] = p
+    reg.orgs[key.lower()] = p  # an acronym is that body's
+    reg.orgs[p.name.lower()] = p
     return p
 
 
@@ -284,7 +287,7 @@ def _described(noun: "Token") -> bool:
     "Doe's spokesman" (a role or person noun). "The former governor" is not one: a definite
     description mostly points back at someone named before."""
     low = noun.lemma_.lower()
-    return low in role_nouns() | person_nouns() | titles() and any(
+    return low in person_words() and any(
         (c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "poss" and c.ent_type_ == "PERSON")
         for c in noun.children if c.i < noun.i)
 
@@ -293,8 +296,7 @@ def _may_be_person(noun: "Token") -> bool:
     """A noun that may stand for a person ("lawyer", "the minister", "an adviser"): then "he"
     may be that person rather than the one who owns it."""
     low = noun.lemma_.lower()
-    return noun.pos_ != "NOUN" or low in role_nouns() | person_nouns() | titles() | honorifics() or \
-        low.endswith(("er", "or", "ist", "ian", "ant", "ent", "son", "man", "woman"))
+    return noun.pos_ != "NOUN" or low in person_words() or low in honorifics() or low.endswith(person_suffixes())
 
 
 def _org_before(reg: Registry, doc: "Doc", i: int, reach: int = 300) -> Person | None:
@@ -354,12 +356,7 @@ def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
             return _named(_org(reg, ent))
         full = spelled_out(doc.text, root.text) if len(run) == 1 and root.is_upper else None
         if full:  # "GHO said", untagged, where the article spelled it out before
-            p = _org_named(reg, full) or _body_named(reg, doc, root.i, root.i + 1)
-            if p.name == root.text:
-                p.aliases.add(p.name)
-                p.name = full
-            reg.orgs[full.lower()] = p
-            return _named(p)
+            return _named(_registered_body(reg, root.text, full, root.idx))
         words = [clean(t.text) for t in run if t.is_title or t.is_upper]
         words = [w for w in words if w]
         if len(words) > 1 and root.i + 1 < len(doc) and doc[root.i + 1].lower_ in ("for", "of", "on") and \
