@@ -68,6 +68,16 @@ CASES = [
     pytest.param(
         "Ohio Gov. Mike Dalton said the roads would reopen on Monday. Dalton said crews worked all night.",
         "crews worked", "Mike Dalton", id="a place and a title before the name are not the name"),
+    pytest.param(
+        "Harbourline Records and the singer quarrelled all week.\n\n"
+        "The label firmly rejected the claims in a statement posted to its website.\n\n"
+        "\u201cWe have honoured every request she made,\u201d the statement read.",
+        "honoured every request", "Harbourline Records",
+        id="the statement in which a body rejected something (the in-phrase hangs on the object)"),
+    pytest.param(
+        "The council's plan drew criticism abroad.\n\n"
+        "The World Fisheries Council and the Ocean Rivers Trust said the plan would not change the law.",
+        "would not change the law", "World Fisheries Council and Ocean Rivers Trust", id="two bodies at one cue"),
 ]
 
 
@@ -237,3 +247,63 @@ def test_a_role_the_article_gave_someone_points_back_at_them() -> None:
     assert _speaker(art, "needed to get dressed").name == "Dorian Kettleby"
     officers = _speaker(art, "door was locked")
     assert officers.name is None and officers.kind == "unnamed"
+
+
+def test_she_is_never_a_survey_the_tagger_took_for_a_person() -> None:
+    art = _read("Commuters favour later trains, according to the spring Commuter Pulse Survey.\n\n"
+                "The operator's head of planning, Maren Oduya-Lindqvist, has heard this before.\n\n"
+                "\u201cWe will add two late services from May,\u201d she said at a briefing.")
+    survey = _holding(art, "favour later trains").speaker
+    assert survey.kind == "organization"  # a name ending in a document's word is no person's
+    assert _speaker(art, "two late services").name == "Maren Oduya-Lindqvist"
+
+
+def test_a_hyphenated_surname_takes_the_fullest_name_the_text_spells_out() -> None:
+    from quotewire import nlp
+    from quotewire.attribution.speakers import fullest
+
+    doc = nlp.load()("The firm's brand manager, Lysa Marchetti-Olsen, spoke on Monday. "
+                     "Marchetti-Olsen said the brand would grow.")
+    assert fullest(doc, "Marchetti-Olsen") == "Lysa Marchetti-Olsen"
+    assert fullest(doc, "Marchetti") == "Marchetti"  # the first part of a hyphenated surname is not a surname
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Insurance company Harrowgate Mutual", "Harrowgate Mutual"),   # a description before the name
+    ("Committee for a Balanced Harbour Budget", "Committee for a Balanced Harbour Budget"),
+    ("Charles de Gaulle", "Charles de Gaulle"),
+    ("Bank of the Northern Isles", "Bank of the Northern Isles"),
+])
+def test_a_name_is_cut_after_the_lower_case_description_before_it(text: str, name: str) -> None:
+    from quotewire.attribution.people import clean
+
+    assert clean(text) == name
+
+
+def test_a_name_ending_in_a_company_or_blog_word_is_a_body() -> None:
+    from quotewire.attribution.people import _body_name
+
+    assert _body_name("Tidewell Moving Company") and _body_name("Harbour Rust Blog")
+    assert not _body_name("Jane Tidewell")
+
+
+def test_the_mention_leaves_out_an_aside_about_the_speaker() -> None:
+    art = _read("The study took four years.\n\n"
+                "The laboratory of Jane Okonkwo, who was then at the Harbour Institute, reported that the "
+                "receptors were found in the airway muscle.")
+    q = _holding(art, "receptors were found")
+    assert q.speaker.mention is not None and q.speaker.mention.text == "The laboratory of Jane Okonkwo"
+
+
+def test_a_capitalised_common_noun_or_a_role_is_no_name() -> None:
+    art = _read("Good design matters to buyers, and research on shop windows backs this up.\n\n"
+                "Research indicates that most shoppers judge a shop by its window display.\n\n"
+                "According to Tidewell's CEO, the new windows are \"impossible to miss.\"")
+    assert _speaker(art, "judge a shop").name is None
+    assert _speaker(art, "impossible to miss").name is None
+
+
+def test_the_person_after_an_owner_is_named_without_the_owner() -> None:
+    art = _read("The debate ran late into the night.\n\n"
+                "Fox Harbour' Delphine Mariscal said the second half of the debate was the sharpest.")
+    assert _speaker(art, "sharpest").name == "Delphine Mariscal"

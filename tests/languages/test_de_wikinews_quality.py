@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import SHARED, TOOLS, need_shared
 
 DATA = SHARED / "data" / "de-wikinews"
-FLOORS = {"attribution": 0.52, "direct": 0.61, "quote_found": 0.645}  # session 9: 0.533 / 0.622 / 0.657 measured
+FLOORS = {"attribution": 0.55, "direct": 0.64, "quote_found": 0.68}  # session 10: 0.559 / 0.647 / 0.689 measured
 TARGETS = {"attribution": 0.65, "direct": 0.85}
 
 

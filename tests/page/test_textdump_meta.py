@@ -75,6 +75,12 @@ def test_credits() -> None:
     ("The English version of the treaty was signed on Monday by both sides.", None),
     ("The mayor said the new library would open in spring after a long delay.", None),
     ("Cookies were sold at the school fair to raise money for the trip.", None),
+    # a topic word marks a notice only on a short line: an article may write about newsletters or the GDPR
+    ("Get our free weekly newsletter", "newsletter"),
+    ("The harbour board's weekly newsletter, which goes to 4,000 boat owners, first reported the closure "
+     "of the eastern pier on Tuesday.", None),
+    ("Regulators in three countries fined the ferry operator under the GDPR after passenger lists were left "
+     "on an open server for months.", None),
 ])
 def test_chrome_lexicons(line: str, kind: str | None) -> None:
     assert chrome_kind(line, len(line.split())) == kind

@@ -31,6 +31,7 @@ from quotewire.attribution.lexicon import (author_verbs, body_name_words, body_n
                                           honorifics, org_words, person_nouns, person_suffixes, person_words,
                                           role_nouns, titles)
 from quotewire.attribution.people import _DET, ROLE_LINKS, Person, Registry, _body_name, clean, np_text, strip_name
+from quotewire.attribution.quotes import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -233,7 +234,7 @@ def genders(reg: Registry, doc: "Doc") -> None:
 
 
 def _agrees(p: Person | None, pronoun: str) -> bool:
-    if p is None:
+    if p is None or p.kind == "organization":  # "she" is never a body or a document
         return False
     want = "m" if pronoun in _MALE else "f" if pronoun in _FEMALE else ""
     return not want or not p.gender or p.gender == want
@@ -336,6 +337,8 @@ def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
     for c in root.children:
         if c.dep_ == "appos":
             got = _ent_of(doc, c, ("PERSON",))
+            if got is not None and _body_name(got.text):
+                return _named(_org(reg, got))
             if got is not None:
                 return _named(reg.find(got.text) or reg._person(got))
             if c.pos_ == "PROPN" and not root.pos_ == "PROPN":
@@ -348,6 +351,11 @@ def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
         return _named(_org(reg, ent))
     if root.pos_ == "PROPN":
         run = [t for t in doc[root.left_edge.i:root.i + 1] if t.pos_ == "PROPN"]
+        owner = [t.i for t in doc[root.left_edge.i:root.i] if t.tag_ == "POS"]
+        after = [t for t in run if owner and t.i > owner[-1]]
+        if len(after) >= 2 and all(t.is_title for t in after) and not any(
+                t.lower_ in org_words() or t.lower_ in body_name_words() for t in after):
+            run = after  # "the network's Jane Doe": the person is who follows the owner
         p = reg.find(" ".join(t.text for t in run)) or reg.find(clean(root.text))
         if p is not None:
             _longer(p, [t.text for t in run])
@@ -365,6 +373,12 @@ def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
             first = run[0].i - (run[0].i > 0 and doc[run[0].i - 1].lower_ == "the")
             first += doc[first].lower_ == "the"
             return _named(_body_named(reg, doc, first, _name_end(doc, root.i + 1)))
+        if words and (words[-1].lower() in titles() or words[-1].lower() in role_nouns() or (
+                len(words) == 1 and root.is_sent_start and not root.is_upper
+                and re.search(rf"(?<![\w-]){re.escape(words[0].lower())}(?![\w-])", text_of(doc)))):
+            # "the maker's CEO" is a role, not a name; "Studies have shown", "Research indicates"
+            # (the article writes the word in lower case elsewhere) is a common noun at a sentence start
+            return Resolved(kind="unnamed")
         if words and (len(words) > 1 or len(words[0]) > 1):
             if len(words) > 1 and _has_role(root) and not any(w.lower() in org_words() for w in words):
                 # "Jane Doe, a professor at ..., said": a name the tagger missed, with a person's role
@@ -453,15 +467,17 @@ def _name_after_role(reg: Registry, doc: "Doc", root: "Token") -> Resolved | Non
 
 
 def _conjoined(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
-    """"Jane Doe and John Roe said": both, when both are named."""
+    """"Jane Doe and John Roe said", "the Harbour Board and the Rivers Trust said": both, when
+    both are named and of one kind (people, or bodies)."""
     conj = [c for c in root.children if c.dep_ == "conj"]
     if not conj or root.pos_ != "PROPN":
         return None
     got = [_head_name(reg, doc, t) for t in [root, *conj]]
-    people = [g.person for g in got if g is not None and g.kind == "person" and g.person is not None]
-    if len(people) != len(got):
-        return None
-    return Resolved(Person(" and ".join(p.name for p in people)), "person")
+    for kind in ("person", "organization"):
+        named = [g.person for g in got if g is not None and g.kind == kind and g.person is not None]
+        if len(named) == len(got) and len({p.name for p in named}) == len(named):
+            return Resolved(Person(" and ".join(p.name for p in named), kind), kind)
+    return None
 
 
 def _author(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
@@ -502,6 +518,8 @@ def _earlier_author(reg: Registry, doc: "Doc", root: "Token", focus: Focus, reac
         verb = tok.head
         if tok.dep_ == "pobj" and verb.lower_ == "in":  # "X said in a statement"
             verb = verb.head
+            while verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "pobj") and verb.head.i != verb.i:
+                verb = verb.head  # "X denied the claims in a statement": "in" hangs on the object
         elif not (tok.dep_ == "dobj" and verb.lemma_.lower() in author_verbs()):  # "X issued a statement"
             return None
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)

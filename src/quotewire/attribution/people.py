@@ -10,13 +10,17 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quotewire.attribution.lexicon import body_name_words, honorifics, name_suffixes, name_titles, org_words, role_nouns, titles
+from quotewire.attribution.lexicon import (body_name_words, document_nouns, honorifics, name_particles, name_suffixes,
+                                          name_titles, org_words, role_nouns, titles)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan
 
 _DET = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
-ROLE_LINKS = ("of", "for", "at", "from")  # "director of Public Works Jane Doe": a role goes on after these
+ROLE_LINKS = ("of", "for", "at", "from")
+# lower-case words inside a name besides the particles ("Bank of America", "Doctors for Change")
+_CONNECTORS = frozenset(("of", "for", "and", "the", "a", "an", "at", "on", "in", "to", "upon", "under", "&"))
+
 
 @dataclass
 class Person:
@@ -79,7 +83,13 @@ def clean(text: str) -> str:
     if "(" in text and text.index("(") > 0:
         text = text[:text.index("(")]
     text = re.sub(r"['\u2019]s$", "", text.strip(" ,.;:\"\u201c\u201d\u2015\u2014\u2013-"))
-    return " ".join(text.split())
+    words = text.split()
+    # "Insurance company Acme Mutual": a description before the name ends at its lower-case noun
+    cut = max((i for i, w in enumerate(words[:-1]) if w.isalpha() and w.islower() and w not in _CONNECTORS
+               and w not in name_particles()), default=-1)
+    if cut >= 0 and words[cut + 1][:1].isupper():
+        words = words[cut + 1:]
+    return " ".join(words)
 
 
 class Registry:
@@ -139,8 +149,10 @@ class Registry:
 
 
 def _body_name(text: str) -> bool:
+    """A name ending in a body's word ("Acme Productions") or a document's ("the Harbour Pulse
+    Survey", "the Coastal Trade Report"): never a person's."""
     words = clean(text).split()
-    return len(words) > 1 and words[-1].lower() in body_name_words()
+    return len(words) > 1 and (words[-1].lower() in body_name_words() or words[-1].lower() in document_nouns())
 
 
 def _personal(ent: "SpacySpan") -> bool:

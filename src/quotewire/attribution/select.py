@@ -30,6 +30,16 @@ def _without_titles(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> str:
     return "".join(out)
 
 
+_ASIDE = re.compile(r",\s+(?:who|which|whose|where)\b")
+
+
+def _without_aside(text: str, a: int, b: int) -> tuple[int, int]:
+    """A speaker's words without the aside after a comma ("the laboratory of Jane Doe, who was then
+    at ...", "one user on the forum, which is ..."): the mention is who, not what else is said of them."""
+    m = _ASIDE.search(text, a, b)
+    return (a, m.start()) if m and m.start() > a else (a, b)
+
+
 def choose(cands: list[Candidate], threshold: float) -> list[Candidate]:
     """Greedy by score: keep a candidate when its content overlaps no kept content or source."""
     kept: list[Candidate] = []
@@ -161,7 +171,7 @@ def build_quotes(article: Article, doc: "Doc", cands: list[Candidate], quotes: l
         if c.cue[1] > c.cue[0]:
             ca, cb = doc[c.cue[0]].idx, doc[c.cue[1] - 1].idx + len(doc[c.cue[1] - 1].text)
             cue = _span(text, ca, cb)
-        mention = _span(text, *c.char_source) if c.char_source else None
+        mention = _span(text, *_without_aside(text, *c.char_source)) if c.char_source else None
         out.append(Quote(kind=kind_of(text, c), content=_span(text, a, b, c.content), cue=cue,  # type: ignore[arg-type]
                          speaker=QuoteSpeaker(mention=mention), act=act_of(doc, c),  # type: ignore[arg-type]
                          confidence=round(min(max(calibrate(c.score, calib or []), 0.0), 1.0), 3)))

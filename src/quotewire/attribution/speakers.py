@@ -19,7 +19,7 @@ from quotewire.attribution.lexicon import body_name_words, honorifics, name_part
 from quotewire.attribution.mentions import (GROUP_PRONOUNS, NO_ONE, PERSON_PRONOUNS, RELATIVES, WRITER_PRONOUNS,
                                             Focus, antecedent, genders, resolve_mention)
 from quotewire.attribution.people import ROLE_LINKS, Person, Registry, strip_name
-from quotewire.attribution.quotes import QuoteSpan
+from quotewire.attribution.quotes import QuoteSpan, text_of
 from quotewire.records import Article, Quote, QuoteSpeaker, Speaker, Span
 
 if TYPE_CHECKING:
@@ -55,10 +55,22 @@ def fullest(doc: "Doc", name: str) -> str:
     particles = name_particles()
     strip = titles() | honorifics()
     found: Counter[str] = Counter()
+    last = name.rsplit("-", 1)[-1]  # "Doe-Roe": the tokenizer splits at the hyphen
+    text = text_of(doc)
     for t in doc:
-        if t.text != name or not (t.pos_ == "PROPN" or t.is_title):
+        if t.text != last or not (t.pos_ == "PROPN" or t.is_title):
             continue
-        j = t.i - 1
+        end = t.idx + len(t.text)
+        start = end - len(name)
+        if start < 0 or text[start:end] != name or (start > 0 and text[start - 1].isalnum()) or (
+                text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha()):  # "Doe" of "Doe-Roe" is not Doe
+            continue
+        first = t.i
+        while first > 0 and doc[first].idx > start:
+            first -= 1
+        if doc[first].idx != start:
+            continue
+        j = first - 1
         while j >= 0 and t.i - j <= 6 and not doc[j].is_space and "\n" not in doc[j].whitespace_:
             w = doc[j]
             if w.is_sent_start and not w.ent_type_ and w.lower_ not in strip and not (

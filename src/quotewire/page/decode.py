@@ -121,9 +121,12 @@ def decode(raw: RawDocument, limit: int = MAX_PAGE_BYTES) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# control characters other than tab, line feed, form feed and carriage return, and C1 controls
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _binaryish(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or 0x7F <= ord(c) < 0xA0)
-    return bad > len(sample) * 0.05
+    return len(_CONTROL.findall(sample)) > len(sample) * 0.05

@@ -44,8 +44,8 @@ _CHROME = [
 ]
 _ANY_CHROME = re.compile("|".join(p.pattern for _, p in _CHROME), re.I)
 # a literal of every pattern above: a cheap test before the regular expressions (most class names fail it)
-_CHROME_LITERALS = ("cookie", "consent", "gdpr", "cmp-", "onetrust", "privacy-banner", "newsletter", "subscribe",
-                    "signup", "sign-up", "optin", "lang")
+_CHROME_LITERALS = re.compile("cookie|consent|gdpr|cmp-|onetrust|privacy-banner|newsletter|subscribe|signup|sign-up|"
+                              "optin|lang", re.I)
 _NORM = re.compile(r"\W+")
 
 
@@ -172,8 +172,7 @@ def _chrome(tree: HtmlElement) -> list[Boilerplate]:
     seen: list[str] = []
     for el in tree.iter("div", "section", "aside", "form", "dialog"):  # not <p>: too many to walk
         ident = f"{el.get('class') or ''} {el.get('id') or ''}"
-        low = ident.lower()
-        if len(ident) < 4 or not any(w in low for w in _CHROME_LITERALS) or not _ANY_CHROME.search(ident):
+        if len(ident) < 4 or not _CHROME_LITERALS.search(ident) or not _ANY_CHROME.search(ident):
             continue
         kind = next((k for k, pattern in _CHROME if pattern.search(ident)), "other")
         text = squash(" ".join(el.itertext()))

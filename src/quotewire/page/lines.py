@@ -23,6 +23,7 @@ _SENT_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*$|[.!?…]["'”�
 _BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□➤►▶→✓✔\-–—*+]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 
 PREFIX_LABELLED = 30  # words of a line a 'Read also:' prefix can still label as chrome
+CONTAINS_SHORT_WORDS = 15  # a topic word ('newsletter', 'GDPR') marks a notice only on a line this short
 CHROME_DIR = Path(__file__).resolve().parent.parent / "data" / "chrome"
 CHROME_KINDS = ("cookie_notice", "language_prompt", "newsletter", "subscribe", "comments", "related",
                 "share", "advertisement", "footer", "navigation")
@@ -39,6 +40,9 @@ class Lexicon:
     contains_kind: dict[str, str]
     anchors: frozenset[str]            # the longest word of each contains phrase: a cheap pre-filter
     patterns: re.Pattern[str] | None = None  # header shapes ('more ... stories'), one group per kind
+    # topic words a notice uses that an article may use too ('newsletter', 'GDPR'): short lines only
+    contains_short: re.Pattern[str] | None = None
+    contains_short_kind: dict[str, str] | None = None
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -54,6 +58,7 @@ def lexicons() -> Lexicon:
     exact: dict[str, str] = {}
     prefix: dict[str, str] = {}
     contains: dict[str, str] = {}
+    short: dict[str, str] = {}
     patterns: list[tuple[re.Pattern[str], str]] = []
     for kind in CHROME_KINDS:  # earlier kinds win a phrase listed twice
         data = _load(f"{kind}.json")
@@ -63,6 +68,8 @@ def lexicons() -> Lexicon:
             prefix.setdefault(p, kind)
         for p in _flat(data.get("contains")):
             contains.setdefault(p, kind)
+        for p in _flat(data.get("contains_short")):
+            short.setdefault(p, kind)
         patterns.extend((re.compile(p), kind) for p in _flat(data.get("patterns")))
     pattern = re.compile("|".join(re.escape(p) for p in sorted(contains, key=len, reverse=True))) \
         if contains else None
@@ -71,7 +78,10 @@ def lexicons() -> Lexicon:
     return Lexicon(exact=exact, prefix=ordered, prefix_any=tuple(p for p, _ in ordered),
                    contains=pattern, contains_kind=contains, anchors=anchors,
                    patterns=re.compile("|".join(f"(?P<{k}>{p.pattern})" for p, k in _by_kind(patterns)))
-                   if patterns else None)
+                   if patterns else None,
+                   contains_short=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(short, key=len, reverse=True))
+                                             + r")\b") if short else None,
+                   contains_short_kind=short)
 
 
 def _by_kind(patterns: list[tuple[re.Pattern[str], str]]) -> list[tuple[re.Pattern[str], str]]:
@@ -207,6 +217,10 @@ def chrome_kind(text: str, words: int, tokens: list[str] | None = None, k: str |
         m = None if lex.anchors.isdisjoint(tokens) else lex.contains.search(folded)
         if m:
             return lex.contains_kind[m.group(0)]
+    if words <= CONTAINS_SHORT_WORDS and lex.contains_short is not None and lex.contains_short_kind:
+        m = lex.contains_short.search(folded)
+        if m:
+            return lex.contains_short_kind[m.group(0)]
     if tokens is not None and is_language_prompt(tokens):
         return "language_prompt"
     return None

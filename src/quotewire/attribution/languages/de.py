@@ -17,25 +17,16 @@ HanTa's lemma), pronouns resolved to the last speaker named; a description witho
 from __future__ import annotations
 
 from quotewire.attribution.languages.common import Found, kind_of, trim, write_records
-from quotewire.attribution.languages.de_words import _COLON, _COMMA, _MARKS, _STOPS, Words
+from quotewire.attribution.languages.de_colon import Colons
+from quotewire.attribution.languages.de_words import _COLON, _COMMA, _MARKS, _STOPS
 from quotewire.nlp.languages import Parsed, QuoteMarks, data
 from quotewire.records import Article
 
 
-class German(Words):
+class German(Colons):
     """The frames over one article; words and phrases come from ``Words`` (de_words.py)."""
 
     # ----------------------------------------------------------------- sentences
-
-    def content(self, a: int, b: int) -> list[tuple[int, int]]:
-        """The content of tokens a..b-1: a quotation alone gives its inside, otherwise the words."""
-        ca, cb = self.span(a, b)
-        for q in self.p.quotes:
-            if q.start >= ca - 1 and q.end <= cb + 1 and not self.text[ca:q.start].strip(" ,") \
-                    and not self.text[q.end:cb].strip(" ,.!?"):
-                ia, ib = trim(self.text, *q.inner, strip=" ")
-                return [(ia, ib)]
-        return [(ca, cb)] if cb > ca else []
 
     def said_noun(self, q: QuoteMarks) -> bool:
         """``nannte es einen „Fehlschlag“``: one common noun in quotation marks after a cue is a
@@ -50,39 +41,61 @@ class German(Words):
         before = self.toks[k - 1].text
         return before.lower() not in ("der", "die", "das", "des", "dem", "den", "im", "in", "beim", "vom", "zum", "zur", "laut")
 
-    def long_quote(self, q_index: int) -> bool:
-        q = self.p.quotes[q_index]
-        inner = self.text[q.inner[0]:q.inner[1]]
-        return len(inner.split()) >= 4
-
     def sentence(self, i: int) -> list[Found]:
+        self.extra: list[Found] = []
         f = self.frame(i)
         out = [f] if f is not None else []
+        if f is not None and self.extra:
+            out = self.extra + out
+        if f is not None and f.parts and f.cue is not None:
+            out += self.and_adds(f, *self.p.sentences[i])
         s, e = self.p.sentences[i]
         # ``X bezeichnete es als „…“``: quotations beside a cue verb that took no content
         if not out or (f is not None and f.cue is not None and not f.parts):
-            out = []
-            for v in range(s, e):
-                hit = self.cue_at(v, e)
-                if hit is None:
-                    continue
-                verb, last = hit
-                cs = self.clause_start(s, v)
-                np = self.np_before(cs, v) if self.subject_first(cs, v, last + 1) else self.np_after(last + 1, e)
-                if np is None:
-                    break
-                for q in self.p.quotes:
-                    words = self.text[q.inner[0]:q.inner[1]].split()
-                    if all(w[:1].isupper() or not w[:1].isalpha() for w in words) and not self.said_noun(q):
-                        continue  # a name or a title in quotation marks (``„Morning Edition“``), not words said
-                    if self.toks[s].start <= q.start and q.end <= self.toks[e - 1].end and q.start > self.toks[np[1] - 1].end - 1 \
-                            and q.start > self.toks[v].start:
-                        g = Found(parts=[trim(self.text, *q.inner, strip=" ")], cue=(self.toks[v].start, self.toks[last].end),
-                                  mention=None, sentence=i, confidence=0.6, act=verb.get("act", "statement"), kind="direct")
-                        if g.parts[0][1] > g.parts[0][0]:
-                            self.speaker(np, g, self.toks[v].start)
-                            out.append(g)
+            out = self.beside(i, s, e, self.toks[e - 1].end)
+        elif f is not None and f.cue is not None and f.parts:
+            # ``X nannte es „fahrlässig“ und verwies auf …``: a quotation beside an earlier cue verb
+            # than the one the frame took, before its content
+            lo = min(f.cue[0], f.parts[0][0])
+            out = [g for g in self.beside(i, s, e, lo) if g.cue is not None and g.cue[0] < f.cue[0]] + out
+        return out
+
+    def beside(self, i: int, s: int, e: int, stop: int) -> list[Found]:
+        """Quotations (ending before char ``stop``) after the first cue verb of the sentence and its
+        speaker, or right before it when they open the sentence (``Von einer „…“ sprach X``)."""
+        out: list[Found] = []
+        for v in range(s, e):
+            if self.toks[v].start >= stop:
                 break
+            hit = self.cue_at(v, e)
+            if hit is None:
+                continue
+            verb, last = hit
+            cs = self.clause_start(s, v)
+            fronted = v - 1 > cs and self.toks[v - 1].text in _MARKS and self.inq[v - 2] >= 0 and (
+                self.text[self.toks[cs].start:self.p.quotes[self.inq[v - 2]].start].strip().lower().split()[:1]
+                in (["als"], ["von"]))
+            if fronted:
+                np = self.np_verb(v, last, e)  # ``Als „großen Erfolg“ feierte X …``: the subject after the verb
+            else:
+                np = self.np_before(cs, v) if self.subject_first(cs, v, last + 1) else self.np_verb(v, last, e)
+            if np is None:
+                break
+            for q in self.p.quotes:
+                words = self.text[q.inner[0]:q.inner[1]].split()
+                if all(w[:1].isupper() or not w[:1].isalpha() for w in words) and not self.said_noun(q):
+                    continue  # a name or a title in quotation marks (``„Morning Edition“``), not words said
+                if q.end > stop:
+                    continue
+                inside = self.toks[s].start <= q.start and q.end <= self.toks[e - 1].end
+                if inside and (fronted and q.end == self.toks[v - 1].end or q.start > self.toks[np[1] - 1].end - 1
+                               and q.start > self.toks[v].start):
+                    g = Found(parts=[trim(self.text, *q.inner, strip=" ")], cue=(self.toks[v].start, self.toks[last].end),
+                              mention=None, sentence=i, confidence=0.6, act=verb.get("act", "statement"), kind="direct")
+                    if g.parts[0][1] > g.parts[0][0]:
+                        self.speaker(np, g, self.toks[v].start)
+                        out.append(g)
+            break
         return out
 
     def frame(self, i: int) -> Found | None:
@@ -92,6 +105,10 @@ class German(Words):
         while end > s and toks[end - 1].text in _STOPS:
             end -= 1
         deferred: Found | None = None  # a whole sentence as report, if no frame below takes it
+        # 0. ``Mit den Worten „…“ meldete sich X zurück`` / ``X verabschiedete sich mit den Worten: „…“``
+        f0 = self.with_words(i, s, e)
+        if f0 is not None:
+            return f0
         # 1. a cue verb: before or after its content
         for v in range(s, e):
             hit = self.cue_at(v, e)
@@ -102,14 +119,15 @@ class German(Words):
                 continue  # ``(Agentur berichtete)``: a note in brackets, not a report
             f = Found(parts=[], cue=(toks[v].start, toks[last].end), mention=None, act=verb.get("act", "statement"),
                       sentence=i, confidence=0.8)
+            so_verb = v - 1 > s and toks[v - 1].text.lower() == "so" and toks[v - 2].text == _COMMA  # ``„…“, so sagte X``
             cut = v - 1 if v > s and toks[v - 1].text == _COMMA else v - 2
             closed = self.closes_long_quote(v - 1)  # ``„…?“ fragte X.`` / ``„…“ erklärte X.``: no comma after the mark
             if closed:
                 cut = v
             postposed = (v > s and toks[v - 1].text == _COMMA or (v > s and toks[v - 1].text in _MARKS and v - 1 > s
-                                                                  and toks[v - 2].text == _COMMA) or closed) \
+                                                                  and toks[v - 2].text == _COMMA) or closed or so_verb) \
                 and self.has_verb(self.clause_start(s, cut), cut)
-            if postposed and not verb.get("impersonal") and self.np_after(last + 1 if last > v else v + 1, e) is None:
+            if postposed and not verb.get("impersonal") and self.np_verb(v, last, e) is None:
                 postposed = False  # ``X, der …, sagte zur Begründung, …``: no speaker after the verb, so before it
             if postposed:
                 # ``…, sagte X.`` or ``…, sagte X, …`` (``…, heißt es in X.``)
@@ -118,9 +136,20 @@ class German(Words):
                     k0 += 1
                     if k0 < e and toks[k0].text in L.impersonal_preps:
                         k0 += 1
-                np = self.np_after(k0, e)
-                after = np[1] if np else last + 1
-                colon = next((j for j in range(after, min(end, after + 3)) if toks[j].text == _COLON), None)
+                np = self.np_after(k0, e) if verb.get("impersonal") else self.np_verb(v, last, e)
+                if np is not None and verb.get("speaker_is_object"):
+                    # ``„…“, zitierte man X`` / ``„…“, zitiert die „Zeitung“ X``: the one quoted is the object
+                    obj = self.np_after(np[1], e)
+                    if obj is not None and self.name_run(*obj) is not None:
+                        np = obj
+                after = max(np[1], last + 1) if np else last + 1
+                colon = None  # ``Nachdem …, entgegnete X empört: …`` / ``Da …, warnte X die Politik in einem Brief: „…“``
+                for j in range(after, end - 1):  # (not over another verb: ``„A“, sagte X und ergänzte: „B“``)
+                    if self.inq[j] >= 0 or toks[j].text in _MARKS or self.is_finite(j):
+                        break
+                    if toks[j].text == _COLON and (j < after + 3 or toks[j + 1].text in _MARKS):
+                        colon = j
+                        break
                 before = self.content(self.clause_start(s, cut), cut)
                 if colon is not None and colon + 1 < end:
                     f.parts = self.content(colon + 1, end)  # ``Nachdem …, entgegnete X empört: „…“``
@@ -149,10 +178,13 @@ class German(Words):
                     cs = max(cs, self.comma_clause(s, v))
                 if verb.get("impersonal"):  # ``In dem Bericht heißt es, …``
                     np = self.np_after(cs + 1, v) if cs < v and toks[cs].text.lower() in L.impersonal_preps else None
+                    k1 = v + 1 + (v + 1 < stop and toks[v + 1].text == "es")
+                    if np is None and k1 + 1 < stop and toks[k1].text in L.impersonal_preps:
+                        np = self.np_after(k1 + 1, stop)  # ``Dazu heißt es in dem Brief wörtlich: …``
                 elif self.subject_first(cs, v, last + 1):
-                    np = self.np_before(cs, v)
+                    np = self.named_after(self.np_before(cs, v), v, last, stop)
                 else:
-                    np = self.np_after(last + 1 if last > v else v + 1, stop)
+                    np = self.np_verb(v, last, stop)
                 f.parts = self.content(stop + 1, end)
                 if not f.parts:
                     continue
@@ -160,9 +192,16 @@ class German(Words):
                     continue
                 if np is not None:
                     self.speaker(np, f, toks[v].start)
+                self.second_cue(f, i, stop + 1, end)
             if not f.parts or not self.text[f.parts[0][0]:f.parts[-1][1]].strip():
                 continue
             f.kind = kind_of(self.p, f.parts)
+            if f.kind == "mixed" and last == v and verb.get("particle") and toks[s].text.lower() == verb["particle"] \
+                    and self.inq[v - 2] >= 0 and f.parts[0][0] == toks[s].start:
+                q = self.p.quotes[self.inq[v - 2]]  # ``Von einer „…“ sprach X``: the quotation after the preposition
+                f.parts, f.kind = [trim(self.text, *q.inner, strip=" ")], "direct"
+            if f.kind != "direct":
+                self.colon_quotation(f)
             if f.kind == "direct":
                 f.confidence += 0.1
             return f
@@ -183,15 +222,31 @@ class German(Words):
                         f.parts.append(tail)
                     self.speaker(np, f, toks[k + 1].start)
                     return f
-        # 1c. ``Mit den Worten „…“ meldete sich X zurück`` / ``X verabschiedete sich mit den Worten: „…“``
-        f = self.with_words(i, s, e)
-        if f is not None:
-            return f
         # 2. according to X
+        fr = data("de")["frames"]
         for k in range(s, e):
             if self.inq[k] >= 0:
                 continue
             w = toks[k].text.lower()
+            if w in fr["according_to_anaphor"] and k == s and k + 2 < end and self.is_finite(k + 1):
+                return self.anaphor(i, s, end)  # ``Demnach steht X fest.``: the source is the sentence before's
+            if w in fr["according_to_relative"] and k > s and toks[k - 1].text == _COMMA and k + 1 < end:
+                j = k - 1  # ``Ein Bericht, wonach X festgenommen worden sei, …`` / ``der Zeitung „Rundschau“, wonach …``
+                if j - 1 > s and toks[j - 1].text in _MARKS and self.inq[j - 2] >= 0:
+                    j -= 1
+                    while j > s and (self.inq[j - 1] >= 0 or toks[j - 1].text in _MARKS):
+                        j -= 1
+                back = self.np_back(s, j)
+                np = (back[0], k - 1) if back is not None else None
+                if np is not None and any(toks[m].text[:1].isupper() and "NN" in self.tag(m) or self.namelike(m)
+                                          for m in range(*np)):
+                    b = next((j for j in range(k + 2, end) if toks[j].text == _COMMA and j + 1 < end
+                              and self.is_finite(j + 1)), end)
+                    f = Found(parts=[self.span(k + 1, b)], cue=(toks[k].start, toks[k].end), mention=None, sentence=i,
+                              confidence=0.6)
+                    self.speaker(np, f, toks[k].start)
+                    f.kind = kind_of(self.p, f.parts)
+                    return f
             if w in L.laut and k + 1 < e:
                 np = self.np_after(k + 1, e)
                 if np is None:
@@ -209,15 +264,25 @@ class German(Words):
                 return self.according(i, s, end, np[0], np, (toks[k].start, toks[k].end), k + 1)
             if w == "so" and k > s and (toks[k - 1].text == _COMMA or self.closes_long_quote(k - 1)) and k + 1 < e:
                 np = self.np_after(k + 1, e)
-                if np is None or np[1] < end and toks[np[1]].text not in (_COMMA,) and not self.adjunct(np[1]):
+                if np is None or np[1] < end and toks[np[1]].text not in (_COMMA, _COLON) and toks[np[1]].text not in _MARKS \
+                        and not self.adjunct(np[1]):
                     continue  # ``…, so X.`` / ``…, so X zu …`` / ``…, so X gegenüber …`` / ``…, so X wörtlich.``
                 f = Found(parts=self.content(self.clause_start(s, k - 1), k - (toks[k - 1].text == _COMMA)), cue=(toks[k].start, toks[k].end),
                           mention=None, sentence=i, confidence=0.8)
                 if not f.parts:
                     continue
                 tail = self.quote_after(np[1], end)
-                if tail and kind_of(self.p, f.parts) == "direct":
-                    f.parts.append(tail)
+                colon = next((j for j in range(np[1], min(end - 1, np[1] + 3)) if toks[j].text == _COLON
+                              and toks[j + 1].text in _MARKS and self.inq[j] < 0), None)
+                if colon is not None and colon + 2 < e and self.inq[colon + 2] >= 0 and self.long_quote(self.inq[colon + 2]):
+                    # ``Das habe Methode, so X weiter: „…“``: the words before and the quotation after, two quotes
+                    g = Found(parts=f.parts, cue=f.cue, mention=None, sentence=i, confidence=0.7)
+                    self.speaker(np, g, toks[k].start)
+                    g.kind = kind_of(self.p, g.parts)
+                    self.extra.append(g)
+                    f.parts = [trim(self.text, *self.p.quotes[self.inq[colon + 2]].inner, strip=" ")]
+                elif tail and kind_of(self.p, f.parts) == "direct" and (np[1] >= end or toks[np[1]].text not in _MARKS):
+                    f.parts.append(tail)  # ``„A“, so X, „B“``; not a title after the phrase (``so X der „Zeitung“``)
                 elif not tail and np[1] + 1 < end and toks[np[1]].text == _COMMA and kind_of(self.p, f.parts) != "direct":
                     rest = self.span(np[1] + 1, end)  # ``Die Lage, so der Minister, sei ernst.``: the frame inside
                     if rest[1] > rest[0]:
@@ -232,8 +297,9 @@ class German(Words):
                 if not self.long_quote(qi):
                     continue
                 cs = self.clause_start(s, k)
+                fv0 = next((j for j in range(cs, k) if self.is_finite(j)), None)
                 if self.subject_first(cs, k) and self.speakerlike(self.np_before(cs, k)):
-                    np = self.np_before(cs, k)
+                    np = self.np_before(cs, k) if fv0 is None else self.named_after(self.np_before(cs, k), fv0, fv0, k)
                 else:
                     fv = next((j for j in range(cs, k) if self.is_finite(j)), None)
                     np = self.np_after(fv + 1, k) if fv is not None else None
@@ -285,18 +351,18 @@ class German(Words):
         """``X forderte neue Regeln.`` (the sentence is the report) and ``Dies bestätigte X.``
         (the sentence before is its content)."""
         toks = self.toks
-        if any(self.inq[k] >= 0 for k in range(s, e)) or verb.get("impersonal"):
-            return None
         cs = self.clause_start(s, v)
         anaphor = cs == v - 1 and toks[cs].text in data("de")["frames"]["anaphoric_content"]
+        if any(self.inq[k] >= 0 and (not anaphor or self.long_quote(self.inq[k])) for k in range(s, e)) or verb.get("impersonal"):
+            return None
         if anaphor:
-            np = self.np_after(last + 1 if last > v else v + 1, e)
+            np = self.np_verb(v, last, e)  # ``Dies gab die Stadt bekannt.`` / ``Das teilte X mit.``
             if np is None or i == 0 or self.paragraph_of(i - 1) != self.paragraph_of(i):
                 return None
             ps, pe = self.p.sentences[i - 1]
             parts = [self.span(ps, pe)]
-            if any(self.inq[k] >= 0 for k in range(ps, pe)):
-                return None
+            if any(self.inq[k] >= 0 and self.long_quote(self.inq[k]) for k in range(ps, pe)):
+                return None  # (a title in quotation marks is no quotation of its own)
         else:
             if not self.subject_first(cs, v, last + 1):
                 return None
@@ -308,13 +374,6 @@ class German(Words):
                   act=verb.get("act", "statement"))
         self.speaker(np, f, toks[v].start)
         return f
-
-    def sourcelike(self, a: int, b: int) -> bool:
-        """Could the phrase say something: a name, a pronoun, a role or a body (``die Polizei``)?"""
-        return self.name_run(a, b) is not None or any(
-            self.toks[k].text in self.L.pronouns or (self.toks[k].text[:1].isupper() and (
-                self.is_role(self.toks[k].text) or self.toks[k].text.lower().endswith(self.L.source_suffixes)))
-            for k in range(a, b))
 
     def closes_long_quote(self, k: int) -> bool:
         """Is token ``k`` the closing mark of a quotation of four words or more?"""
@@ -332,20 +391,6 @@ class German(Words):
         tag = self.tag(k)
         return self.toks[k].text[:1].islower() and self.inq[k] < 0 and (
             tag.startswith(("APPR", "ADJ(D)", "ADV", "PTKZU")) or self.toks[k].text in self.L.np_stops)
-
-    def speakerlike(self, np: tuple[int, int] | None) -> bool:
-        """Not a phrase for what was said (``Seine Zuversicht``, ``Die Angaben``, ``Des Weiteren``):
-        a source, a pronoun, or a phrase whose first noun is not one of those heads."""
-        if np is None:
-            return False
-        a, b = np
-        if self.sourcelike(a, b):
-            return True
-        head = next((self.toks[k].text for k in range(a, b) if self.toks[k].text[:1].isupper()
-                     and self.toks[k].text not in self.L.determiners and self.toks[k].text.lower() not in self.L.determiners), None)
-        if head is None:
-            return False
-        return not head.lower().endswith(self.L.non_speaker_suffixes) and head.lower() not in ("weiteren", "weiteres")
 
     def has_verb(self, a: int, b: int) -> bool:
         """Is tokens a..b-1 a clause or a quotation (not an apposition: ``X, Chef von Y, sagte``)?"""
@@ -375,6 +420,8 @@ class German(Words):
         for j in range(k, min(e, k + 14)):
             t = self.toks[j].text
             if self.inq[j] >= 0:
+                if not self.long_quote(self.inq[j]) and self.text[self.p.quotes[self.inq[j]].inner[0]].isupper():
+                    continue  # ``sagte der „Berliner Zeitung“, …``: a title on the way to the comma
                 return None
             if t == "(":
                 depth += 1
@@ -460,8 +507,11 @@ class German(Words):
                 continue
             qs = [qi for qi in {self.inq[k] for k in range(s, e)} if qi >= 0]
             alone = self.standalone(s, e)
+            framed = self.after_colon(s, e) if alone is None else None
+            if framed is not None:
+                alone = framed  # ``Seine Zuversicht gründet sich auf …: „…“``: no speaker in the frame, the neighbour's
             if alone is not None and self.long_quote(alone):
-                src = self.neighbour(by_sentence, i, next_first=True) or self.subject_before(i)
+                src = self.neighbour(by_sentence, i, next_first=framed is None) or (self.subject_before(i) if framed is None else None)
                 if src is None:
                     continue
                 q = self.p.quotes[alone]
@@ -498,6 +548,8 @@ class German(Words):
             return None
         s, e = self.p.sentences[i - 1]
         fv = next((k for k in range(s, e) if self.is_finite(k)), None)
+        if fv is not None:
+            s = self.clause_start(s, fv)  # ``Bildung: Die Partei will …``: the clause after a heading
         if fv is None or fv == s or not self.subject_first(s, fv):
             return None
         np = self.np_before(s, fv)
@@ -511,6 +563,12 @@ class German(Words):
     def standalone(self, s: int, e: int) -> int | None:
         """The quotation a sentence consists of (nothing but marks and stops around it), or None."""
         a, b = self.span(s, e)
+        k = s
+        while k < e and k - s < 3 and self.inq[k] < 0 and self.toks[k].text not in _MARKS \
+                and self.p.analyze(self.toks[k].text.lower())[1] in ("KON", "ADV"):
+            k += 1
+        if s < k < e - 1 and self.toks[k].text == _COLON and self.toks[k + 1].text in _MARKS:
+            a = self.toks[k + 1].start  # ``Und: „…“`` / ``Und weiter: „…“``: a connective before the quotation
         for qi, q in enumerate(self.p.quotes):
             if q.start >= a - 1 and q.end <= b + 1 and not self.text[a:q.start].strip() \
                     and not self.text[q.end:b].strip(" .!?"):

@@ -41,6 +41,7 @@ class Lex:
     source_suffixes: tuple[str, ...]
     passive_auxiliaries: frozenset[str]
     non_speaker_suffixes: tuple[str, ...]
+    contrast: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,8 @@ def lex() -> Lex:
                frozenset(d["name_particles"]), frozenset(d["titles"]), tuple(d["role_suffixes"]),
                frozenset(d["time_words"]), frozenset(d["subordinating_starts"]),
                frozenset(fr["impersonal_prepositions"]), tuple(d["source_suffixes"]),
-               frozenset(d["passive_auxiliaries"]), tuple(d["non_speaker_suffixes"]))
+               frozenset(d["passive_auxiliaries"]), tuple(d["non_speaker_suffixes"]),
+               frozenset(fr["second_clause"]))
 
 _LEMMAS: dict[str, list[dict]] = {}  # type: ignore[type-arg]
 
@@ -169,6 +171,10 @@ class Words(Paragraphs):
                 if self.toks[j].text == part and self.inq[j] < 0:
                     return v, j
                 j += 1
+            s0 = self.p.sentences[self.sent_of[k]][0]
+            if part[:1].islower() and s0 < k and self.toks[s0].text.lower() == part and self.toks[s0].text != part \
+                    and any(self.inq[j] >= 0 for j in range(s0, k)):
+                return v, k  # ``Von einer „…“ sprach X`` / ``Als „…“ bezeichnete X …``: the preposition opens the sentence
         return None
 
     def reported_clause_after(self, k: int, end: int) -> bool:
@@ -256,14 +262,16 @@ class Words(Paragraphs):
                     break
                 if j > k and (t in L.np_stops and t not in L.particles or t in ("dem", "den")):
                     break
+                if j > k and t in ("einen", "einem") and not self.tag(j - 1).startswith("APPR"):
+                    break  # ``zitierte die Zeitung einen Sprecher``: an object after the subject
                 if j > k and t[:1].islower() and t not in L.determiners and t not in L.particles \
                         and "ADJ" not in self.tag(j) and (self.is_finite(j) or "V" in self.tag(j)[:2]):
                     break
                 if j > k and t[:1].islower() and self.tag(j) == "PTKVZ":
                     break  # ``meldete sich X zurück``: the verb's particle ends the phrase
                 if j > k and toks[j - 1].text[:1].isupper() and t not in L.particles and (
-                        t[:1].isdigit() or t[:1].islower() and self.tag(j).startswith(("ADV", "PTKNEG"))):
-                    break  # ``nach Angaben der Veranstalter rund 7.000 Menschen``: the phrase ends at its noun
+                        t[:1].isdigit() or t[:1].islower() and self.tag(j).startswith(("ADV", "PTKNEG", "ADJ(D)"))):
+                    break  # ``nach Angaben der Polizei etwa 300 Gäste``: the phrase ends at its noun
             j += 1
         while j > k and toks[j - 1].text in L.determiners | L.particles:
             j -= 1
@@ -304,6 +312,69 @@ class Words(Paragraphs):
                 best = c + 1
         return best
 
+    def np_verb(self, v: int, last: int, end: int) -> tuple[int, int] | None:
+        """The speaker phrase after the cue verb at ``v`` (its particle at ``last``): between the
+        verb and its particle (``gab ein Sprecher bekannt``), else after both; a reflexive
+        ``sich`` right after the verb is skipped (``äußerte sich der Minister``)."""
+        k = v + 1 + (v + 1 < end and self.toks[v + 1].text in ("sich", "ihn", "ihm", "ihnen"))
+        if last > v:
+            np = self.np_after(k, last) if k < last else None
+            return np if np is not None else self.np_after(last + 1, end)
+        return self.np_after(k, end)
+
+
+    def named_after(self, np: tuple[int, int] | None, v: int, last: int, end: int) -> tuple[int, int] | None:
+        """``Der Zeitung sagte Anna Keller: …`` / ``Jede Schuld weist Keller von sich: …``: when the
+        phrase before the verb names no one (an object put first) and the one right after it is a
+        name, the name is the subject."""
+        if np is None or self.sourcelike(*np):
+            return np
+        alt = self.np_verb(v, last, end)
+        if alt is not None and self.name_run(*alt) is not None and alt[0] == self.name_run(*alt)[0]:  # type: ignore[index]
+            return alt
+        return np
+
+
+    def sourcelike(self, a: int, b: int) -> bool:
+        """Could the phrase say something: a name, a pronoun, a role or a body (``die Polizei``)?"""
+        return self.name_run(a, b) is not None or any(
+            self.toks[k].text in self.L.pronouns or (self.toks[k].text[:1].isupper() and (
+                self.is_role(self.toks[k].text) or self.toks[k].text.lower().endswith(self.L.source_suffixes)))
+            for k in range(a, b))
+
+
+    def long_quote(self, q_index: int, words: int = 4) -> bool:
+        q = self.p.quotes[q_index]
+        inner = self.text[q.inner[0]:q.inner[1]]
+        return len(inner.split()) >= words
+
+
+    def content(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The content of tokens a..b-1: a quotation alone gives its inside, otherwise the words."""
+        ca, cb = self.span(a, b)
+        for q in self.p.quotes:
+            if q.start >= ca - 1 and q.end <= cb + 1 and not self.text[ca:q.start].strip(" ,") \
+                    and not self.text[q.end:cb].strip(" ,.!?"):
+                ia, ib = trim(self.text, *q.inner, strip=" ")
+                return [(ia, ib)]
+        return [(ca, cb)] if cb > ca else []
+
+
+    def speakerlike(self, np: tuple[int, int] | None) -> bool:
+        """Not a phrase for what was said (``Seine Zuversicht``, ``Die Angaben``, ``Des Weiteren``):
+        a source, a pronoun, or a phrase whose first noun is not one of those heads."""
+        if np is None:
+            return False
+        a, b = np
+        if self.sourcelike(a, b):
+            return True
+        head = next((self.toks[k].text for k in range(a, b) if self.toks[k].text[:1].isupper()
+                     and self.toks[k].text not in self.L.determiners and self.toks[k].text.lower() not in self.L.determiners), None)
+        if head is None:
+            return False
+        return not head.lower().endswith(self.L.non_speaker_suffixes) and head.lower() not in ("weiteren", "weiteres")
+
+
     def np_before(self, s: int, v: int) -> tuple[int, int] | None:
         """The speaker phrase of a clause that starts at ``s`` and whose cue verb is ``v``."""
         k = s
@@ -322,6 +393,8 @@ class Words(Paragraphs):
         ``wie``/``als`` holds it when the verb ends it (``Wie X mitteilte, …``)."""
         if v <= s:
             return False
+        if v + 1 < self.n and self.toks[v + 1].text == "er" and self.toks[v].text[:1].islower():
+            return False  # ``Die Haltung bezeichnete er als …``: ``er`` after the verb is its subject
         first = self.toks[s]
         if first.text in self.L.time_words or first.text[:1].isdigit():
             return False

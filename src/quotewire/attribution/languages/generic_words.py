@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quotewire.attribution.languages.common import Found, Paragraphs, quote_index, trim
+from quotewire.attribution.languages.genders import Genders
 from quotewire.nlp.languages import Parsed, data
 from quotewire.records import Article
 
@@ -63,6 +64,8 @@ class Lex:
     verb_genders: tuple[tuple[str, str], ...]
     name_genders: tuple[tuple[str, str], ...]
     first_name_f: str
+    gender_words: dict[str, str]  # a title, a gendered role or a role's determiner -> f / m of the name after it
+    abbreviations: frozenset[str]  # written with a full stop that ends no sentence (``M.``, ``Sra.``, ``Dott.``)
 
 
 @lru_cache(maxsize=None)
@@ -97,7 +100,9 @@ def lex(lang: str) -> Lex:
                frozenset(b.lower() for b in d["bodies"] if b[:1].isupper()), dict(d.get("pronoun_genders", {})),
                tuple(sorted(d.get("verb_gender_endings", {}).items(), key=lambda x: -len(x[0]))),
                tuple(sorted(d.get("name_gender_endings", {}).items(), key=lambda x: -len(x[0]))),
-               d.get("first_name_feminine_ending", ""))
+               d.get("first_name_feminine_ending", ""),
+               {w: g for g, words in d.get("gender_words", {}).items() for w in words},
+               frozenset(d.get("abbreviations", ())))
 
 
 _VOWELS = set("aeiouyąęóаеёиоуыэюяіїєьй")
@@ -124,7 +129,7 @@ def _is_body(lang: str, w: str) -> bool:
     return w in L.bodies or _stem_match(w, L.body_stems, L.endings)
 
 
-class Words(Paragraphs):
+class Words(Genders, Paragraphs):
     def __init__(self, article: Article, parsed: Parsed) -> None:
         self.article, self.p, self.L = article, parsed, lex(parsed.language)
         self.text = parsed.text
@@ -149,6 +154,11 @@ class Words(Paragraphs):
             if k is not None and k < self.n:
                 self.initial[k] = True
         self.cap_inside = {self.words[k] for k in range(self.n) if not self.initial[k] and self.words[k][:1].isupper()}
+        # a title written short before a name (``M. Dupont``, ``la Sra. Ruiz``): the word and its stop
+        self.title_dot = {x for k in range(self.n - 2) if self.toks[k].text in self.L.abbreviations
+                          and self.toks[k].text[:1].isupper() and self.toks[k + 1].text == "."
+                          and self.toks[k + 1].start == self.toks[k].end and self.words[k + 2][:1].isupper()
+                          for x in (k, k + 1)}
         self.found: list[Found] = []
 
     # ----------------------------------------------------------------- words
@@ -194,7 +204,7 @@ class Words(Paragraphs):
 
     def namelike(self, k: int) -> bool:
         w = self.words[k]
-        if not w[:1].isupper():
+        if not w[:1].isupper() or k in self.title_dot:
             return False
         if w in self.L.no_names or w.lower() in self.L.function or self.is_role(k) and not w.isupper():
             return False
@@ -283,6 +293,8 @@ class Words(Paragraphs):
 
     def np_word(self, k: int) -> bool:
         """Can the token stand in a speaker phrase?"""
+        if k in self.title_dot:
+            return True
         w = self.toks[k].text
         lw = w.lower()
         return (self.words[k][:1].isupper() or lw in self.L.determiners or self.is_role(k) or self.is_body(k)
@@ -351,7 +363,8 @@ class Words(Paragraphs):
         while j < end and j - k < 12 and self.inq[j] < 0:
             t = self.toks[j].text
             lw = t.lower()
-            if t in PUNCT or t in MARKS or t in DASHES or lw in self.L.complementizers or (j > k and self.cue_at(j)):
+            if (t in PUNCT and j not in self.title_dot) or t in MARKS or t in DASHES or lw in self.L.complementizers \
+                    or (j > k and self.cue_at(j)):
                 break
             if j > k and self.namelike(j - 1) and t[:1].islower() and lw not in self.L.particles:
                 break  # ``Nowak radnym``: after the name, a lowercase word is the rest of the clause
@@ -425,7 +438,8 @@ class Words(Paragraphs):
         while q > s and self.inq[q - 1] < 0:
             t = self.toks[q - 1].text
             lw = t.lower()
-            if t in PUNCT or t in MARKS or t in DASHES or lw in self.L.complementizers or lw in self.L.as_words:
+            if (t in PUNCT and q - 1 not in self.title_dot) or t in MARKS or t in DASHES or lw in self.L.complementizers \
+                    or lw in self.L.as_words:
                 break
             if self.np_word(q - 1) or lw in self.L.np_preps:
                 q -= 1
@@ -576,32 +590,6 @@ class Words(Paragraphs):
     def form_key(self, idx: list[int]) -> tuple[int, int, int]:
         nom = sum("nomn" in self.morph(k)[1] for k in idx) if self.L.morph else 0
         return len(idx), nom, -sum(len(self.words[k]) for k in idx)
-
-    def gender_of_word(self, w: str, verb: bool = False) -> str | None:
-        """``f`` / ``m`` of a pronoun, a past verb (ru, uk, pl) or None."""
-        if w in self.L.pronoun_genders:
-            return self.L.pronoun_genders[w]
-        if verb and self.L.morph:
-            flags = self.p.analyze(w)[1]
-            return "f" if "femn" in flags else "m" if "masc" in flags else None
-        if verb:
-            return next((g for end, g in self.L.verb_genders if w.endswith(end)), None)
-        return None
-
-    def gender_of_name(self, name: str) -> str | None:
-        words = name.split()
-        if self.L.morph:  # the first name's gender, else the surname's
-            for w in (words[0], words[-1]):
-                flags = self.p.analyze(w)[1].split()
-                if "person" in flags and ("femn" in flags) != ("masc" in flags):
-                    return "f" if "femn" in flags else "m"
-            return None
-        if self.L.name_genders:
-            g = next((g for end, g in self.L.name_genders if words[-1].lower().endswith(end)), None)
-            if g is None and len(words) >= 2 and self.L.first_name_f:
-                g = "f" if words[0].lower().endswith(self.L.first_name_f) else "m"
-            return g
-        return None
 
     def last_person(self, before: int, gender: str | None = None) -> str | None:
         """The person a pronoun or a dropped subject at ``before`` points to (see ``nearest_person``);
