@@ -307,3 +307,12 @@ def test_the_person_after_an_owner_is_named_without_the_owner() -> None:
     art = _read("The debate ran late into the night.\n\n"
                 "Fox Harbour' Delphine Mariscal said the second half of the debate was the sharpest.")
     assert _speaker(art, "sharpest").name == "Delphine Mariscal"
+
+
+def test_a_person_with_a_role_the_tagger_mistagged_is_a_person() -> None:
+    # the tagger calls the name a body and "steward" an adverb: the phrase with "the" is still a role
+    art = _read("The town council met on Tuesday to discuss the reservoir.\n\n"
+                "\u201cThe reservoir plan needs a second look before anyone signs it,\u201d added Ruben Varga, "
+                "the union steward of Eastmere.")
+    sp = _speaker(art, "second look")
+    assert sp.name == "Ruben Varga" and sp.kind == "person"

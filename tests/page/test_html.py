@@ -173,6 +173,17 @@ def test_cookie_banner_and_newsletter_are_boilerplate() -> None:
     assert "cookies" not in a.text and "newsletter" not in a.text
 
 
+def test_component_classes_named_cmp_are_content_and_a_consent_box_is_not() -> None:
+    # Adobe Experience Manager names every component "cmp-...": that is no consent platform
+    body = "".join(f'<div class="cmp-text"><p>{p}</p></div>' for p in PARAS)
+    html = page(body).replace(
+        "<body>", '<body><div id="cmpbox" class="cmpbox"><p>We and our partners store and access information '
+                  'on your device. Accept all or manage your choices.</p></div>')
+    a = read_html(html, "cmp")
+    assert all(p.split(".")[0] in a.text for p in PARAS)
+    assert "cookie_notice" in {b.kind for b in a.boilerplate} and "our partners" not in a.text
+
+
 def test_byline_paragraph_is_not_text() -> None:
     body = "<p>By Jonas Brekke</p>" + paras()
     a = read_html(page(body), "by")

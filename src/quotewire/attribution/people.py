@@ -187,7 +187,9 @@ def role_near(ent: "SpacySpan", lead: list[str]) -> str | None:
         if role:
             return role
     for c in root.children:
-        if c.dep_ == "appos" and c.pos_ == "NOUN":
+        # a noun, or what the tagger mistook for another word class in a phrase with a determiner
+        # ("Jane Doe, the union steward of ...": "steward" tagged an adverb)
+        if c.dep_ == "appos" and (c.pos_ == "NOUN" or c.pos_ in ("ADV", "ADJ", "VERB") and c.left_edge.tag_ == "DT"):
             role = np_text(list(c.subtree))
             if role:
                 return role

@@ -38,13 +38,16 @@ _CLOSED = re.compile(r"</\s*(?:html|body)\s*>", re.I)
 _OPENED = re.compile(r"<\s*(?:html|body)[\s>]", re.I)
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|von|par|por)\s+(?=\S)", re.I)
 _CHROME = [
-    ("cookie_notice", re.compile(r"cookie|consent|gdpr|cmp-|onetrust|privacy-banner", re.I)),
+    # a consent platform's box ("cmpbox", "qc-cmp2-container", "cmp-banner"), not any "cmp-" class:
+    # Adobe Experience Manager names every component so ("cmp-title", "cmp-text")
+    ("cookie_notice", re.compile(r"cookie|consent|gdpr|cmpbox|cmpwrapper|qc-cmp|cmp-?(?:banner|popup|dialog)|onetrust|"
+                                 r"privacy-banner", re.I)),
     ("newsletter", re.compile(r"newsletter|subscribe|signup|sign-up|optin", re.I)),
     ("language_prompt", re.compile(r"language-(?:prompt|switch|banner)|lang-(?:prompt|banner)", re.I)),
 ]
 _ANY_CHROME = re.compile("|".join(p.pattern for _, p in _CHROME), re.I)
 # a literal of every pattern above: a cheap test before the regular expressions (most class names fail it)
-_CHROME_LITERALS = re.compile("cookie|consent|gdpr|cmp-|onetrust|privacy-banner|newsletter|subscribe|signup|sign-up|"
+_CHROME_LITERALS = re.compile("cookie|consent|gdpr|cmp|onetrust|privacy-banner|newsletter|subscribe|signup|sign-up|"
                               "optin|lang", re.I)
 _NORM = re.compile(r"\W+")
 
