@@ -336,11 +336,8 @@ def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
                 return _named(p)
     for c in root.children:
         if c.dep_ == "appos":
-            got = _ent_of(doc, c, ("PERSON",))
-            if got is not None and _body_name(got.text):
-                return _named(_org(reg, got))
-            if got is not None:
-                return _named(reg.find(got.text) or reg._person(got))
+            if _ent_of(doc, c, ("PERSON",)) is not None:
+                return _head_name(reg, doc, c)  # the name in apposition, read as a head is read
             if c.pos_ == "PROPN" and not root.pos_ == "PROPN":
                 # "the deputy director, Jane Doe, said" with the name tagged as a body or not at all
                 named = _head_name(reg, doc, c)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan
 
 _DET = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
-ROLE_LINKS = ("of", "for", "at", "from")
+ROLE_LINKS = ("of", "for", "at", "from")  # "director of Public Works Jane Doe": a role goes on after these
 # lower-case words inside a name besides the particles ("Bank of America", "Doctors for Change")
 _CONNECTORS = frozenset(("of", "for", "and", "the", "a", "an", "at", "on", "in", "to", "upon", "under", "&"))
 
