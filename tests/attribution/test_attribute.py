@@ -86,3 +86,32 @@ def test_heading_does_not_run_into_the_next_paragraph() -> None:
     doc = next(nlp.parse_many(["Port authority says ferries will run\n\nThe harbour reopened on Monday."]))
     assert [s.text.strip() for s in doc.sents] == ["Port authority says ferries will run",
                                                      "The harbour reopened on Monday."]
+
+
+def test_two_typographic_single_marks_close_a_quote() -> None:
+    art = _read("Critics cried foul.\n\n\u201cIt was an attempt to mislead voters,\u2019\u2019 Tam Reeve, chief executive "
+                "of a fact-checking group, told the paper. \u201cAnd I think it is wrong for a party to act that way.\u201d")
+    first, second = _find(art, "mislead voters"), _find(art, "wrong for a party")
+    assert first is not second  # two pairs of marks, two quotes
+    assert first.kind == second.kind == "direct" and first.speaker.name == second.speaker.name == "Tam Reeve"
+    assert first.content.text.endswith("\u2019\u2019")
+
+
+def test_a_cue_that_ends_its_sentence_parts_two_quotes_even_when_the_second_runs_on() -> None:
+    art = _read('The agency studied long missions for years.\n\n"For a long time now sleep has been seen as a useful '
+                'tool for long trips," explains mission lead Dana Orlov. "If we could slow the body down by half, we '
+                'could carry far less food and water.\n\n"We aim to build on this work in the next few years."\n\n'
+                'The study ran for two years.')
+    texts = [q.content.text for q in art.quotes]
+    assert len(texts) == 3 and texts[0].endswith('long trips,"'), texts
+    assert all(q.kind == "direct" and q.speaker.name == "Dana Orlov" and not q.content.parts for q in art.quotes)
+
+
+def test_the_show_a_speaker_said_something_on_is_no_part_of_the_quote() -> None:
+    art = _read('Cal Maley, a strategist at Pell Brothers, says the stock is a risky bet.\n\n"This is a stock that until '
+                'this year had been getting clobbered," Maley said on WKRP\'s "Harbour Talk" on Monday. "It was down '
+                'for four straight years, and the rally has only just recently broken above that trend line."')
+    first = _find(art, "clobbered")
+    assert first.kind == "direct" and first.content.text.endswith('clobbered,"') and not first.content.parts
+    assert not any("Harbour Talk" in q.content.text for q in art.quotes)
+    assert _find(art, "four straight years").speaker.name == "Cal Maley"

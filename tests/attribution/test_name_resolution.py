@@ -316,3 +316,10 @@ def test_a_person_with_a_role_the_tagger_mistagged_is_a_person() -> None:
                 "the union steward of Eastmere.")
     sp = _speaker(art, "second look")
     assert sp.name == "Ruben Varga" and sp.kind == "person"
+
+
+def test_a_common_noun_in_capitals_after_a_or_an_is_no_body() -> None:
+    art = _read("Doctors examined the man in May.\n\n"
+                "A CT of his chest revealed a \u201cfrosted glass\u201d pattern in both of his lungs.")
+    sp = _speaker(art, "frosted glass")
+    assert sp.name is None and sp.kind == "unnamed"

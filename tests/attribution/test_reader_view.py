@@ -136,7 +136,8 @@ def test_conjoined_speakers_are_both_named() -> None:
 
 @pytest.mark.parametrize("name,ok", [("Jane Roe", True), ("you", False), ("Q", False), ("who", False),
                                      ("The doctor", False), ("Many analysts", False), ("agency", False),
-                                     ("European Space Agency", True)])
+                                     ("European Space Agency", True), ("Submit button", False),
+                                     ("Ludwig van Beethoven", True)])
 def test_valid_name(name: str, ok: bool) -> None:
     assert valid_name(name) is ok
 
@@ -185,3 +186,16 @@ def test_a_cue_inside_one_sentence_keeps_one_quote_in_parts() -> None:
     q = _holding(art, "boats are full")
     assert q.content.parts and len(q.content.parts) == 2
     assert "second one" in q.content.text
+
+
+def test_questions_nobody_is_named_to_answer_are_no_interview() -> None:
+    text = ("Moving House Made Simple\n\n"
+            "Moving costs vary, and Harbour Moving Company prices differ from those of other movers. "
+            "Here are some quick answers about Harbour Moving Company services.\n\n"
+            "Q: How long does a local move take?\n\n"
+            "Most local moves take one day, depending on the size of the home and the distance.\n\n"
+            "Q: Do movers pack for you?\n\n"
+            "Many movers offer packing for an added fee, and some include boxes in the price.")
+    art = _read(text)
+    assert not any("local moves take one day" in q.content.text for q in art.quotes), art.quotes
+    assert all(q.speaker.name is None or "Company" not in q.speaker.name for q in art.quotes)

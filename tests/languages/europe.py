@@ -1,4 +1,4 @@
-"""Helpers for the tests of French, Spanish, Italian, Polish, Russian and Ukrainian (sentences written for them)."""
+"""Helpers for the tests of German, French, Spanish, Italian, Polish, Russian and Ukrainian (sentences written for them)."""
 from __future__ import annotations
 
 from quotewire import pipeline

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import SHARED, TOOLS, need_shared
 
 DATA = SHARED / "data" / "de-wikinews"
-FLOORS = {"attribution": 0.55, "direct": 0.64, "quote_found": 0.68}  # session 10: 0.559 / 0.647 / 0.689 measured
+FLOORS = {"attribution": 0.575, "direct": 0.67, "quote_found": 0.695}  # session 11: 0.584 / 0.679 / 0.702 measured
 TARGETS = {"attribution": 0.65, "direct": 0.85}
 
 

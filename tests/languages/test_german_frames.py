@@ -2,17 +2,14 @@
 these tests (no evaluation text)."""
 from __future__ import annotations
 
-from quotewire import pipeline
 from quotewire.records import Article
+from tests.languages import europe
 
 LEAD = "Der Gemeinderat von Ostheim tagte am Abend bis spät in die Nacht. "
 
 
 def read(text: str) -> Article:
-    result = pipeline.process((LEAD + text).encode("utf-8"), form="body")
-    assert result.article is not None, result.skipped
-    assert result.article.language == "de"
-    return result.article
+    return europe.read(LEAD + text, "de")
 
 
 def kinds(article: Article) -> list[tuple[str, str, str | None]]:

@@ -218,7 +218,7 @@ def test_table_rows_become_one_table_block() -> None:
 def test_readers_comments_below_the_article_are_cut() -> None:
     comments = [f"I have taken this train every day for years and the evening service was always the "
                 f"weakest part of the timetable, so this is good news number {n}." for n in range(8)]
-    a = read_text_dump(page(LONG, LONG2, LONG, "Comments (8)", *comments), "k")
+    a = read_text_dump(page(LONG, LONG2, LONG.replace("Friday", "Monday"), "Comments (8)", *comments), "k")
     assert "good news number" not in a.text
     assert a.text.count("regional transport board") == 2
 

@@ -130,6 +130,25 @@ def test_a_person_and_an_organisation_never_merge(archive: Archive) -> None:
     assert who["Country words"] == "Jordan"
 
 
+def _keys(archive: Archive) -> list[tuple[str, str, str]]:
+    with archive.engine.connect() as c:
+        return sorted(c.execute(text("SELECT name, norm_name, kind FROM speakers")).all())
+
+
+@pytest.mark.parametrize("order", ["person_first", "body_first"])
+def test_a_person_and_a_body_with_one_name_get_the_same_keys_whatever_the_order(archive: Archive,
+                                                                                  order: str) -> None:
+    arts = [story(("Halvorsen", "Person words"), speakers=[Speaker(name="Halvorsen", kind="person")]),
+            story(("Halvorsen", "Company words"), speakers=[Speaker(name="Halvorsen", kind="organization")])]
+    for art in arts if order == "person_first" else arts[::-1]:
+        archive.add(art)
+    archive.add(story(("Halvorsen", "Unknown words")))  # no kind: the person's, not the body's
+    assert _keys(archive) == [("Halvorsen", "halvorsen", "person"),
+                              ("Halvorsen", "halvorsen (organization)", "organization")]
+    who = {h.content: h.speaker_kind for h in archive.search(act="all", per_page=10).items}
+    assert who == {"Person words": "person", "Company words": "organization", "Unknown words": "person"}
+
+
 def test_a_second_full_name_takes_the_bare_surname_back(archive: Archive) -> None:
     archive.add(story(("Okafor", "Bare surname words")))
     archive.add(story(("Ruben Okafor", "Ruben's words")))
@@ -249,6 +268,35 @@ def test_migration_brings_an_older_archive_along(archive_url: str) -> None:
         assert who["Old bare words"][0] == who["Old full words"][0] == "Donald J. Trump"
         assert who["Old unnamed words"] == (None, "unnamed")
         assert a.search("old").total == 2  # the belief is filtered out by default
+    finally:
+        a.close()
+
+
+def test_migration_0008_gives_the_person_the_bare_key(archive_url: str) -> None:
+    from quotewire.store.schema import current_revision, head_revision, make_engine, upgrade
+
+    engine = make_engine(archive_url)
+    upgrade(engine, "0007")
+    with engine.begin() as c:  # as the 0007 code left it when the body came first
+        c.execute(text("INSERT INTO speakers (id, name, norm_name, kind) VALUES (1, 'Halvorsen', 'halvorsen', "
+                       "'organization'), (2, 'Halvorsen', 'halvorsen (person)', 'person'), "
+                       "(3, 'Brekke', 'brekke', 'person')"))
+        c.execute(text("INSERT INTO speaker_aliases (speaker_id, alias, norm_alias, name_key, surname) VALUES "
+                       "(1, 'Halvorsen', 'halvorsen', 'halvorsen', 'halvorsen'), "
+                       "(2, 'Halvorsen', 'halvorsen', 'halvorsen', 'halvorsen'), "
+                       "(3, 'Brekke', 'brekke', 'brekke', 'brekke')"))
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as c:
+        keys = sorted(c.execute(text("SELECT id, norm_name FROM speakers")).all())
+    engine.dispose()
+    assert keys == [(1, "halvorsen (organization)"), (2, "halvorsen"), (3, "brekke")]
+    a = Archive.open(archive_url)
+    try:
+        a.add(story(("Halvorsen", "Later company words"), speakers=[Speaker(name="Halvorsen", kind="organization")]))
+        a.add(story(("Halvorsen", "Later person words"), speakers=[Speaker(name="Halvorsen", kind="person")]))
+        with a.engine.connect() as c:
+            assert c.execute(text("SELECT count(*) FROM speakers")).scalar_one() == 3
     finally:
         a.close()
 

@@ -265,7 +265,9 @@ def _verb_candidates(doc: "Doc", v: "Token", out: list[Candidate], cues: dict[st
             _add(doc, out, "xcomp", v, _content_tokens(c, set()), src)
         elif c.dep_ == "dobj" and c.i > v.i and not done and src is not None:
             _add(doc, out, "dobj", v, _content_tokens(c, set()), src)
-        elif c.dep_ == "prep" and c.i > v.i and not done and src is not None:
+        elif c.dep_ == "prep" and c.i > v.i and not done and src is not None and v.lemma_ != "say":
+            # "said on Monday", "said in a statement", "said on Radio X's show": for "say" a
+            # prepositional phrase is when, where or how, never what (unlike "warned of")
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj:
                 cue = (min(v.i, c.i), max(v.i, c.i) + 1) if c.i - v.i <= 2 else None

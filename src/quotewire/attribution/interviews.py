@@ -4,7 +4,9 @@ A page with at least two paragraphs labelled as questions (``Q:``, ``Question:``
 interview. The questions are the interviewer's (the writer's own text: no quote); every answer
 paragraph (``A: ...`` and the paragraphs after it up to the next question) is a direct quote of
 the interviewee, the person the headline or the lead names, with no mention (layout, not a cue,
-says who speaks). Other quotes found inside those paragraphs give way to it.
+says who speaks). Other quotes found inside those paragraphs give way to it. Questions that no
+one is named to answer (a guide's FAQ: "Q: How long does a move take?") are the writer's own
+text, not an interview.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from quotewire.attribution.lexicon import body_name_words, org_words
 from quotewire.attribution.people import Registry
 from quotewire.records import Article, Quote, QuoteSpeaker, Span
 
@@ -45,7 +48,8 @@ def _interviewee(article: Article, doc: "Doc", reg: Registry, qa_start: int) -> 
             break
         run: list = []
         for t in [*sent, None]:
-            if t is not None and t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in ("ORG", "GPE", "NORP"):
+            if t is not None and t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in ("ORG", "GPE", "NORP") \
+                    and t.lower_ not in org_words() and t.lower_ not in body_name_words():
                 run.append(t)
                 continue
             if 2 <= len(run) <= 3:
@@ -63,6 +67,8 @@ def interview_quotes(article: Article, doc: "Doc", reg: Registry) -> bool:
     if len(questions) < 2:
         return False
     name = _interviewee(article, doc, reg, paras[questions[0]].start)
+    if name is None:
+        return False  # questions nobody is named to answer: a page's FAQ, the writer's own text
     answers: list[tuple[int, int]] = []
     covered: list[tuple[int, int]] = []
     for n, k in enumerate(questions):
@@ -84,8 +90,7 @@ def interview_quotes(article: Article, doc: "Doc", reg: Registry) -> bool:
     text = article.text
     for a, b in answers:
         kept.append(Quote(kind="direct", content=Span(start=a, end=b, text=text[a:b]), cue=None,
-                          speaker=QuoteSpeaker(name=name, kind="person" if name else "unknown"),
-                          confidence=0.8 if name else 0.5))
+                          speaker=QuoteSpeaker(name=name, kind="person"), confidence=0.8))
     kept.sort(key=lambda q: q.content.start)
     article.quotes = kept
     return True

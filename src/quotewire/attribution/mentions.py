@@ -343,6 +343,8 @@ def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
                 named = _head_name(reg, doc, c)
                 if named is not None and named.kind in ("person", "organization"):
                     return named
+    if root.is_upper and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):
+        return None  # "a CT of his chest", "an MRI": a common noun written in capitals, no body's name
     ent = _ent_of(doc, root, _NAME_ENTS)
     if ent is not None and (root.pos_ == "PROPN" or (len(root) > 1 and root.is_upper)):  # "WHO" tagged WP
         return _named(_org(reg, ent))

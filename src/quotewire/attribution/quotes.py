@@ -116,11 +116,13 @@ def find_quotes(text: str, start: int = 0, end: int | None = None, single: bool 
     A paragraph that opens a quote and ends without closing it continues when the next
     paragraph opens with a mark again (the newspaper convention for long quotes); an
     unbalanced mark otherwise is dropped. ``single`` also pairs ‘…’ (headlines use them).
-    Two apostrophes (``''…''``, as wire and archive copy print quotes) count as one mark.
+    Two apostrophes (``''…''``, as wire and archive copy print quotes) count as one mark, and so
+    do two typographic single marks (``‘‘…’’``, and a ``“…’’`` whose closer was typed that way).
     """
     end = len(text) if end is None else end
-    if "''" in text:
-        shadow = text.replace("''", '"' + _GLUE)
+    if "''" in text or "\u2018\u2018" in text or "\u2019\u2019" in text:
+        shadow = text.replace("''", '"' + _GLUE).replace("\u2018\u2018", "\u201c" + _GLUE) \
+            .replace("\u2019\u2019", "\u201d" + _GLUE)
         return [QuoteSpan(q.start, q.end + 1 if shadow.startswith(_GLUE, q.end) else q.end, q.paragraphs)
                 for q in find_quotes(shadow, start, end, single)]
     out: list[QuoteSpan] = []

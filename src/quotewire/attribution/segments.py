@@ -14,8 +14,12 @@ from quotewire.records import Article, Quote, Span
 
 
 def _marked(text: str, a: int, b: int) -> bool:
+    """Quoted from mark to mark, or from a mark to the end of its paragraph (a long quotation
+    left open there because the next paragraph goes on with it)."""
     piece = text[a:b].strip()
-    return len(piece) >= 2 and piece[0] in QUOTE_CHARS and piece[-1] in QUOTE_CHARS
+    if len(piece) < 2 or not (piece[0] in QUOTE_CHARS or piece.startswith(("\u2018\u2018", "''"))):
+        return False
+    return piece[-1] in QUOTE_CHARS or piece.endswith(("\u2019\u2019", "''")) or (piece[-1] in ".!?" and text[b:].lstrip(" \t")[:1] in ("\n", ""))
 
 
 def _cuts_sentence(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:

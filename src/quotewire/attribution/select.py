@@ -2,17 +2,22 @@
 
 PolNeAR-style attribution is univocal (a token belongs to at most one attribution), so the
 best-scoring candidate wins and any candidate whose content overlaps an accepted one is
-dropped. Speakers are resolved afterwards (speakers.py).
+dropped (``choose``); candidates that share one cue merge, and a quotation that goes on in the
+next paragraph joins its run. The select stage makes the kept candidates the article's
+``Quote`` records; their speakers are the next stage's (speakers.py).
 """
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
+from quotewire.attribution.acts import act_of
 from quotewire.attribution.candidates import Candidate
+from quotewire.attribution.model import calibrate
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, title_like
+from quotewire.attribution.registry import STAGES, State
 from quotewire.attribution.sentences import sentence_ends
-from quotewire.records import Article, Quote, QuoteSpeaker, Span
+from quotewire.records import Quote, QuoteSpeaker, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -153,17 +158,13 @@ def kind_of(text: str, c: Candidate) -> str:
     return "indirect"
 
 
-def build_quotes(article: Article, doc: "Doc", cands: list[Candidate], quotes: list[QuoteSpan],
-                 threshold: float, calib: list[tuple[float, float]] | None = None) -> None:
-    from quotewire.attribution.acts import act_of
-    from quotewire.attribution.model import calibrate
-
-    from quotewire.attribution.segments import split_runs
-    from quotewire.attribution.speakers import resolve
-
-    text = article.text
-    kept = merge_shared_cues(choose(cands, threshold))
-    continue_quotes(text, kept, quotes)
+@STAGES.register("select")
+def select(state: State) -> None:
+    """The kept candidates (``state.kept``) and the article's quotes made of them, speakers unresolved."""
+    assert state.article is not None and state.model is not None, "select runs on an article, after score"
+    doc, text, calib = state.doc, state.article.text, state.model.calibration
+    kept = merge_shared_cues(choose(state.cands, state.model.threshold))
+    continue_quotes(text, kept, state.quotes)
     out: list[Quote] = []
     for c in kept:
         a, b = c.content_range()
@@ -175,6 +176,5 @@ def build_quotes(article: Article, doc: "Doc", cands: list[Candidate], quotes: l
         out.append(Quote(kind=kind_of(text, c), content=_span(text, a, b, c.content), cue=cue,  # type: ignore[arg-type]
                          speaker=QuoteSpeaker(mention=mention), act=act_of(doc, c),  # type: ignore[arg-type]
                          confidence=round(min(max(calibrate(c.score, calib or []), 0.0), 1.0), 3)))
-    article.quotes = out
-    resolve(article, doc, kept, quotes)
-    split_runs(article)
+    state.article.quotes = out
+    state.kept = kept

@@ -20,6 +20,8 @@ from quotewire.attribution.mentions import (GROUP_PRONOUNS, NO_ONE, PERSON_PRONO
                                             Focus, antecedent, genders, resolve_mention)
 from quotewire.attribution.people import ROLE_LINKS, Person, Registry, strip_name
 from quotewire.attribution.quotes import QuoteSpan, text_of
+from quotewire.attribution.registry import STAGES, State
+from quotewire.attribution.segments import split_runs
 from quotewire.records import Article, Quote, QuoteSpeaker, Speaker, Span
 
 if TYPE_CHECKING:
@@ -43,6 +45,8 @@ def valid_name(name: str | None) -> bool:
     if len(words) == 1 and (first.lower() in _NOT_NAMES or len(first.strip(".")) < 2
                             or first.lower() in org_words() | role_nouns() | titles()):
         return False  # "Council", "Minister": a common noun with a capital, not a name
+    if words[-1][:1].isalpha() and words[-1][:1].islower():
+        return False  # "Submit button": a name ends in a capitalised word ("Ludwig van Beethoven")
     return any(ch.isalpha() for ch in name)
 
 
@@ -180,6 +184,14 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate], quotes: list[Qu
     article.speakers = [Speaker(name=p.name, roles=list(p.roles), kind=_kind(p),  # type: ignore[arg-type]
                                 aliases=sorted(a for a in p.aliases if a != p.name)) for p in speakers.values()]
 
+
+
+@STAGES.register("speakers")
+def speakers(state: State) -> None:
+    """The last stage: every quote's speaker resolved, then runs cut into one quote per pair of marks."""
+    assert state.article is not None, "the speakers stage runs on an article"
+    resolve(state.article, state.doc, state.kept, state.quotes)
+    split_runs(state.article)
 
 # how sure a name is, by how it was reached: a name at the cue is the name; "he", "the company"
 # or a relative pronoun was resolved through the text, which is where wrong names come from

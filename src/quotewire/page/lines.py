@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -111,6 +112,7 @@ def byline_words() -> dict[str, Any]:
     data = _load("byline.json")
     return {"lead": sorted(set(_flat(data["lead"])), key=len, reverse=True),
             "bio": sorted(set(_flat(data.get("bio"))), key=len, reverse=True),
+            "self": sorted(set(_flat(data.get("self"))), key=len, reverse=True),
             "join": sorted(set(_flat(data["join"])), key=len, reverse=True),
             "stop": sorted(set(_flat(data["stop"])), key=len, reverse=True),
             "particles": frozenset(p.casefold() for p in data["particles"])}
@@ -142,6 +144,31 @@ def starts_with_name(text: str, names: set[str]) -> bool:
     """Whether a paragraph opens with one of these names ('Jane Roe is a writer ...', 'Jane's ...');
     any paragraph for ``{"*"}`` (the bio under 'About the author')."""
     return "*" in names or _NAME_END.split(text, maxsplit=1)[0] in names
+
+
+def opens_with_name(text: str, names: set[str], self_intro: bool = True) -> bool:
+    """``starts_with_name`` for the text reader, which also takes a bio in the first person
+    ('I'm Jane, a writer ...', 'Hi, I'm Jane ...'): the words of ``byline.json`` ``self``."""
+    if starts_with_name(text, names):
+        return True
+    if not self_intro:
+        return False
+    folded = text.casefold().replace("’", "'")
+    for lead in byline_words()["self"]:
+        if folded.startswith(lead + " "):
+            return starts_with_name(text[len(lead) + 1:].lstrip(), names)
+    return False
+
+
+_GLUED_LEAD = re.compile(r"^(\w+(?: \w+)?)(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def unglue_lead(text: str) -> str:
+    """A name line whose lead word innerText ran into the name ('Written byJane Roe'), set apart."""
+    m = _GLUED_LEAD.match(text)
+    if m and m.group(1).casefold() in byline_words()["bio"]:
+        return text[:m.end()] + " " + text[m.end():]
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -283,3 +310,59 @@ def features(text: str) -> tuple[int, bool, bool, float, bool, str | None]:
 
 
 line_features = lru_cache(maxsize=16384)(features)
+
+
+def blocks(lines: list[Line]) -> Iterator[tuple[int, int]]:
+    """(first, last) index of each block of lines: lines with no blank line between."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and not lines[j].blank_after:
+            j += 1
+        yield i, j
+        i = j + 1
+
+
+def dense_blocks(lines: list[Line], min_lines: int, share: float) -> set[int]:
+    """The lines of blocks of packed sentences: ``min_lines``+ lines, at least ``share`` of them prose
+    ending like a sentence (a recipe's steps, a list of thanks); a teaser rail mixes headlines with
+    its summaries."""
+    out: set[int] = set()
+    for i, j in blocks(lines):
+        n = j - i + 1
+        if n >= min_lines and sum(1 for ln in lines[i:j + 1] if ln.prose and ln.sentence_end) >= share * n:
+            out.update(range(i, j + 1))
+    return out
+
+
+# a line of program code: ends in a brace or semicolon, opens a comment or a tag, calls, assigns
+_CODE = re.compile(r"[{};]\s*$|^\s*(?://|#|/\*|\*/|<[/a-z])|\w\([^()]*\)|\s=\s|=>|\)\s*[{;]")
+CODE_LINES = 3     # a listing is a block of this many lines at least ...
+CODE_SHARE = 1 / 3  # ... this share of them code-like
+
+
+def code_lines(lines: list[Line]) -> set[int]:
+    """The lines of program listings: blocks of CODE_LINES+ lines, CODE_SHARE of them code-like."""
+    out: set[int] = set()
+    for i, j in blocks(lines):
+        n = j - i + 1
+        if n >= CODE_LINES and sum(1 for k in range(i, j + 1)
+                                   if not lines[k].prose and _CODE.search(lines[k].text)) >= CODE_SHARE * n:
+            out.update(range(i, j + 1))
+    return out
+
+
+def card_summaries(lines: list[Line], min_count: int, max_words: int) -> set[int]:
+    """Summaries of teaser cards: prose lines of up to ``max_words`` words right above or below a
+    short link label that is no lexicon chrome and that the page prints ``min_count``+ times
+    ('Read now', 'See the analysis', 'Learn more'): a rail of cards, not an article's paragraphs."""
+    counts: dict[str, int] = {}
+    for ln in lines:
+        if ln.words <= 4 and not ln.prose:
+            counts[ln.text.casefold()] = counts.get(ln.text.casefold(), 0) + 1
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if 1 <= ln.words <= 4 and not ln.prose and ln.chrome is None and counts[ln.text.casefold()] >= min_count:
+            out.update(j for j in (i - 2, i - 1, i + 1)
+                       if 0 <= j < len(lines) and lines[j].prose and lines[j].words <= max_words)
+    return out

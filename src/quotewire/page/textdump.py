@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 
 from quotewire.page.assemble import PageParts, assemble
-from quotewire.page.lines import WORD, Line, box_names, byline_words, make_line, poster_words, starts_with_name
+from quotewire.page.lines import WORD, Line, box_names, byline_words, card_summaries, code_lines, dense_blocks, \
+    make_line, opens_with_name, poster_words, unglue_lead
 from quotewire.page.normalize import normalize_spaces, squeeze
 from quotewire.page.textdump_meta import byline_authors, credit_of, is_date_line, label_of, parse_date, publisher_of
 from quotewire.records import Article, BlockKind, Boilerplate, Image
@@ -50,9 +51,9 @@ def read_text_dump(text: str, doc_id: str) -> Article:
     meta = _metadata(lines, parts, kind)
     if COMMENT_POSTERS:
         _posters(lines, meta)
-    start, end = _region(lines, meta)
+    start, end = _region(lines, meta, _code_lines(lines))
     if AUTHOR_BOX:
-        end = _before_author_box(lines, start, end, kind)
+        end = _before_author_box(lines, start, end, kind, parts.authors)
     title_at, dups, title = _title(lines, start, end, meta)
     if title_at is not None:
         parts.title = title
@@ -63,6 +64,8 @@ def read_text_dump(text: str, doc_id: str) -> Article:
             start = title_at + 1
     head = title_at + 1 if title_at is not None and title_at < start else max(0, start - 8)
     _head_images(lines, head, start, kind, parts)
+    if REPEAT_WORDS:
+        _repeats(lines, start, end, kind)
     _body(lines, start, end, kind, parts)
     _boilerplate(lines, kind, parts)
     parts.publisher = publisher_of([ln.text for ln in lines], end)
@@ -197,7 +200,31 @@ def _runs(lines: list[Line]) -> list[int]:
     return sizes
 
 
-def _score(ln: Line, meta: set[int], i: int, separated: bool, run: int = 1, lone: bool = False) -> float:
+STEPS = True       # a block of packed sentences inside an article (steps, acknowledgements) is no teaser list
+STEP_WEIGHT = 0.5  # ... its prose counts this share
+STEP_SHARE = 0.8   # ... when this share of its LONG_RUN+ lines are prose ending like sentences
+CODE_SCORE: float | None = 1.0   # a line of a program listing scores as a short sentence (None: as any line)
+
+
+def _code_lines(lines: list[Line]) -> set[int]:
+    """The lines of program listings (``lines.code_lines``): neither menu nor chrome, so that a field
+    named 'comments' in a guide's listing is no comments header."""
+    out = code_lines(lines) if CODE_SCORE is not None else set()
+    for k in out:
+        if not lines[k].prose:
+            lines[k].chrome = None
+    return out
+
+
+CARD_WEIGHT: float | None = 0.1   # a teaser card's summary counts this share of its words (None: in full)
+CARD_MIN = 3      # ... next to a short link label the page prints this many times ('Read now') ...
+CARD_WORDS = 25   # ... when it has at most this many words
+
+
+def _score(ln: Line, meta: set[int], i: int, separated: bool, run: int = 1, lone: bool = False,
+           code: bool = False, dense: bool = False) -> float:
+    if code and CODE_SCORE is not None and not ln.prose:
+        return CODE_SCORE   # a line of a program listing: a guide's, not a menu
     if i in meta:
         return -2.0
     if ln.chrome:
@@ -207,6 +234,10 @@ def _score(ln: Line, meta: set[int], i: int, separated: bool, run: int = 1, lone
         # on a page of blank-separated paragraphs, prose packed in a run of lines is a teaser list
         if not separated or (ln.blank_before and ln.blank_after) or (LEAD_ALONE and lone):
             return w
+        if STEPS and dense:
+            return w * STEP_WEIGHT   # packed sentences inside an article: its steps
+        if ITEM_WEIGHT and _ITEM.match(ln.text):
+            return w * ITEM_WEIGHT   # a list entry led by its term ('Pens and pencils: a cup keeps ...')
         return w * (RUN_WEIGHT if run >= LONG_RUN else ADJ_WEIGHT)
     if ln.tabs:
         return 0.5
@@ -219,6 +250,8 @@ def _score(ln: Line, meta: set[int], i: int, separated: bool, run: int = 1, lone
     return SHORT_SCORE
 
 
+ITEM_WEIGHT = 0.3  # packed prose led by a term and a colon: a list entry, not a teaser
+_ITEM = re.compile(r"^(?:\d{1,2}[.)]\s*)?[^\W\d_][^:.!?;]{0,40}:\s+\S")
 LEAD_ALONE = True  # a lone packed paragraph opening or closing the article (see _lone_prose) is no teaser
 
 
@@ -245,19 +278,24 @@ def _lone_prose(lines: list[Line], i: int) -> bool:
     return lead or closing
 
 
-def _region(lines: list[Line], meta: set[int]) -> tuple[int, int]:
+def _region(lines: list[Line], meta: set[int], code: set[int] | None = None) -> tuple[int, int]:
     """Maximum-sum run of line scores (Kadane); the whole page when nothing scores."""
     best, best_span = float("-inf"), (0, len(lines) - 1)
     run, run_start = 0.0, 0
     separated = _separated(lines)
     prose_words, weight = 0, 1.0
     runs = _runs(lines)
+    dense = dense_blocks(lines, LONG_RUN, STEP_SHARE) if STEPS else set()
+    cards = card_summaries(lines, CARD_MIN, CARD_WORDS) if CARD_WEIGHT is not None else set()
     for i, ln in enumerate(lines):
-        v = _score(ln, meta, i, separated, runs[i], _lone_prose(lines, i))
+        v = _score(ln, meta, i, separated, runs[i], _lone_prose(lines, i), code is not None and i in code,
+                   i in dense and prose_words >= END_MIN)   # steps of an article, not a rail above it
         if ln.chrome in END_WEIGHT and prose_words >= END_MIN:
             # below a comments header after an article, prose is readers' comments
             weight = min(weight, END_WEIGHT[ln.chrome])
         elif ln.prose:
+            if i in cards:
+                v *= CARD_WEIGHT   # a teaser card's summary
             if not END_FULL or v >= min(ln.words, 60):
                 prose_words += ln.words   # article prose: set apart (a teaser list's packed lines do not count)
             v *= weight
@@ -297,6 +335,11 @@ BOX_PROSE = 3          # ... with at most this many prose lines from it to the r
 BOX_LISTED = 3         # ... and fewer lines of its shape in the article (more: a list of people or products)
 
 
+BOX_SELF = True        # a bio in the first person ('I'm Jane, a writer ...') opens with the name too
+BOX_BYLINE = True      # a short paragraph opening with a byline author's full name is a bio, name line or not
+BOX_BIO_WORDS = 150    # ... of at most this many words
+
+
 def _box_head(lines: list[Line], i: int) -> set[str]:
     """The name words of an author box's head line ('Jane Roe', 'About Jane Roe', 'Written by Jane
     Roe'), when the next or second next line is prose that starts with one of them."""
@@ -304,23 +347,32 @@ def _box_head(lines: list[Line], i: int) -> set[str]:
     if ln.prose or ln.chrome not in (None, "footer") or ln.words > 7 \
             or ln.sentence_end and not ln.text.endswith(":"):
         return set()
-    names = box_names(ln.text)
+    names = box_names(unglue_lead(ln.text) if BOX_SELF else ln.text)
     for j in (i + 1, i + 2):
         if names and j < len(lines) and lines[j].prose:
-            return names if starts_with_name(lines[j].text, names) else set()
+            return names if opens_with_name(lines[j].text, names, BOX_SELF) else set()
     return set()
 
 
-def _before_author_box(lines: list[Line], start: int, end: int, kind: list[str | None]) -> int:
+def _author_bio(ln: Line, full: list[str]) -> bool:
+    """A paragraph opening with a byline author's full name ('Jane Roe is a reporter who ...')."""
+    return ln.prose and ln.words <= BOX_BIO_WORDS and any(ln.text.startswith(a + " ") for a in full)
+
+
+def _before_author_box(lines: list[Line], start: int, end: int, kind: list[str | None],
+                       authors: list[str] | None = None) -> int:
     """The article's end before an author box among its last lines: 'Jane Roe' (or 'About Jane Roe')
-    over 'Jane Roe is a writer who ...', with at most a co-author's box after it. The box goes to
-    boilerplate as a byline."""
+    over 'Jane Roe is a writer who ...', with at most a co-author's box after it; or, with no name
+    line, a bio opening with a byline author's full name. The box goes to boilerplate as a byline."""
+    full = [a for a in authors or [] if len(a.split()) >= 2] if BOX_BYLINE else []
     words = 0
+    listed = None
     for i in range(start, end + 1):
-        if i >= end - BOX_LINES and words >= END_MIN and _box_head(lines, i):
+        if i >= end - BOX_LINES and words >= END_MIN and (_box_head(lines, i) or _author_bio(lines[i], full)):
             # a list of people or products ('Jane Roe' over 'Jane Roe runs ...', entry after entry)
             # has the same shape throughout: its last entry is no author box
-            listed = sum(1 for j in range(start, end + 1) if _box_head(lines, j))
+            if listed is None:
+                listed = sum(1 for j in range(start, end + 1) if _box_head(lines, j))
             if listed < BOX_LISTED and sum(1 for j in range(i, end + 1) if lines[j].prose) <= BOX_PROSE:
                 for j in range(i, end + 1):
                     kind[j] = kind[j] or "byline"
@@ -393,7 +445,8 @@ def _title(lines: list[Line], start: int, end: int, meta: set[int]) -> tuple[int
         words = {w.casefold() for w in WORD.findall(text) if len(w) >= 4 or not w.isascii()}
         overlap = len(words & vocab) / len(words) if words else 0.0
         repeated = counts.get(text.casefold(), 0) >= 2
-        score = TITLE_OVERLAP * overlap + (0.5 if 5 <= ln.words <= TITLE_LONG else 0.0) \
+        score = TITLE_OVERLAP * overlap * min(1.0, len(words) / TITLE_CONTENT) \
+            + (0.5 if 5 <= ln.words <= TITLE_LONG else 0.0) \
             + (1.0 if repeated else 0.0) \
             - TITLE_DISTANCE * abs(start - i) - (0.5 if ln.text.endswith("?") else 0.0) \
             + (TITLE_META if near_meta else 0.0) \
@@ -459,6 +512,7 @@ TITLE_LONG = 25         # headlines of 5 to this many words score for their leng
 META_REACH = 3          # a byline or date this many lines below a headline candidate
 TITLE_INSIDE = 6        # the headline may be among the article's first lines, before its first long paragraph
 TITLE_OVERLAP = 2.0
+TITLE_CONTENT = 4       # ... in full for lines of this many content words (fewer: 'Show all results' shares them easily)
 TITLE_DISTANCE = 0.01
 TITLE_META = 1.0       # a byline or a date within three lines below: the headline's own
 
@@ -557,6 +611,31 @@ def _head_images(lines: list[Line], head: int, start: int, kind: list[str | None
             caption = lines[i - 1].text
             kind[i - 1] = "caption"
         parts.images.append(Image(caption=caption, credit=value))
+
+
+REPEAT_WORDS = 8   # a paragraph of this many words printed again in the article: a repeated caption or teaser
+REPEAT_KINDS = 3   # ... unless more than this many paragraphs repeat (a meal plan, an interview's questions)
+
+
+def _repeats(lines: list[Line], start: int, end: int, kind: list[str | None]) -> None:
+    """The second and later copies of a paragraph set apart in the article go to boilerplate: a layout
+    that prints an image's caption or a teaser twice, not the story. An article where many
+    paragraphs repeat (a meal plan, an interview's questions put to each guest) keeps them."""
+    seen: set[str] = set()
+    dup: list[int] = []
+    kinds: set[str] = set()
+    for i in range(start, end + 1):
+        ln = lines[i]
+        if ln.words < REPEAT_WORDS or kind[i] is not None or not (ln.blank_before and ln.blank_after):
+            continue
+        k = ln.text.casefold()
+        if k in seen:
+            dup.append(i)
+            kinds.add(k)
+        seen.add(k)
+    if len(kinds) <= REPEAT_KINDS:
+        for i in dup:
+            kind[i] = "other"
 
 
 def _body(lines: list[Line], start: int, end: int, kind: list[str | None], parts: PageParts) -> None:

@@ -12,7 +12,9 @@ is resolved by its key (``names.name_key``: titles, honorifics and middle initia
   second full name arrives, the articles that gave the surname alone move back to it;
 * an organisation's short form ("ESA") joins it only where an article says so (its aliases);
 * an unnamed source ("analysts", "a company spokesperson") never gets a speaker row;
-* a person and an organisation never merge.
+* a person and an organisation never merge. Where their words are one key ("Jordan" the person,
+  "Jordan" the country), the person (or a speaker of unknown kind) holds the bare key and the
+  organisation takes ``key (organization)``, whichever arrived first (``Resolver._claim``).
 
 The display name is the most used full form (titles off), then the longest, then the first
 alphabetically: it depends on what the archive holds, never on the order it arrived in.
@@ -30,6 +32,12 @@ from quotewire.store import names
 from quotewire.store.models import ArticleSpeaker, QuoteRow, SpeakerAlias, SpeakerRole, SpeakerRow
 
 PERSONLIKE = ("person", "unknown")
+ORG_SUFFIX = " (organization)"
+
+
+def org_key(key: str) -> str:
+    """The key of an organisation whose words a person's key already has."""
+    return key[:300 - len(ORG_SUFFIX)] + ORG_SUFFIX
 
 
 def _clean(s: str | None, limit: int = 300) -> str | None:
@@ -81,6 +89,32 @@ class Resolver:
     def _bare_row(self, key: str) -> SpeakerRow | None:
         return self.s.scalars(select(SpeakerRow).where(SpeakerRow.norm_name == key)).one_or_none()
 
+    def _org_row(self, key: str) -> SpeakerRow | None:
+        """The organisation (or unknown) row of ``key``: the bare key's, else the suffixed one's."""
+        row = self._bare_row(key)
+        if row is not None and row.kind != "person":
+            return row
+        return self._bare_row(org_key(key))
+
+    def _claim(self, row: SpeakerRow, key: str) -> None:
+        """Give ``row`` the key ``key`` where the rule allows, the same whatever the ingest order: a
+        person or unknown speaker holds the bare key, an organisation with a person's words takes
+        ``org_key(key)`` (and gives the bare key up to a person who arrives later). Two speakers of
+        one kind never share a key (they would be one speaker), so a clash between them leaves
+        ``row`` as it is."""
+        holder = self._bare_row(key)
+        if holder is None or holder is row:
+            row.norm_name = key
+            return
+        if row.kind == "organization" and holder.kind != "organization":
+            if self._bare_row(org_key(key)) in (None, row):
+                row.norm_name = org_key(key)
+        elif holder.kind == "organization" and row.kind != "organization":
+            if self._bare_row(org_key(key)) is None:
+                holder.norm_name = org_key(key)
+                self.s.flush()
+                row.norm_name = key
+
     @staticmethod
     def _full_with(keys: set[str], surname: str) -> bool:
         return any(len(k.split()) > 1 and k.split()[-1] == surname for k in keys)
@@ -118,8 +152,9 @@ class Resolver:
         if kind != "person":  # an organisation named by a short form an article gives for it
             for alias in aliases:
                 if kind == "organization" or _acronym(alias):
-                    row = self._bare_row(names.name_key(alias)[:300])
-                    if row is not None and _compatible(row.kind, kind) and len(row.norm_name.split()) == 1:
+                    alias_key = names.name_key(alias)[:300]
+                    row = self._org_row(alias_key)
+                    if row is not None and _compatible(row.kind, kind) and len(alias_key.split()) == 1:
                         return row.id
         return None
 
@@ -141,11 +176,11 @@ class Resolver:
         key = names.name_key(name)[:300]
         sid = self.find(name, kind, list(aliases))
         if sid is None:
-            unique = key
-            if self._bare_row(key) is not None:  # the same words for a body and a person: two speakers
-                unique = f"{key} ({kind})"[:300]
-            row = self._bare_row(unique) or SpeakerRow(name=names.display_form(name)[:300], norm_name=unique,
-                                                        kind=kind)
+            row = SpeakerRow(name=names.display_form(name)[:300], norm_name=None, kind=kind)
+            self._claim(row, key)  # not in the session yet: its queries cannot flush it half-made
+            if row.norm_name is None:
+                row.norm_name = f"{key} ({kind})"[:300]
+            row = self._bare_row(row.norm_name) or row
             if row.id is None:
                 self.s.add(row)
                 self.s.flush()
@@ -251,11 +286,9 @@ class Resolver:
             key = names.name_key(best)[:300]
             if row.name != best[:300]:
                 row.name = best[:300]
-            if row.norm_name != key:
-                clash = self.s.scalar(select(SpeakerRow.id).where(SpeakerRow.norm_name == key,
-                                                                  SpeakerRow.id != row.id))
-                if clash is None:
-                    row.norm_name = key
+            if row.norm_name not in (key, org_key(key)) or (row.norm_name == org_key(key)
+                                                             and row.kind != "organization"):
+                self._claim(row, key)
         self.s.flush()
 
 

@@ -44,6 +44,8 @@ class German(Colons):
     def sentence(self, i: int) -> list[Found]:
         self.extra: list[Found] = []
         f = self.frame(i)
+        if f is not None:
+            self.split_pair(f)
         out = [f] if f is not None else []
         if f is not None and self.extra:
             out = self.extra + out
@@ -127,6 +129,8 @@ class German(Colons):
             postposed = (v > s and toks[v - 1].text == _COMMA or (v > s and toks[v - 1].text in _MARKS and v - 1 > s
                                                                   and toks[v - 2].text == _COMMA) or closed or so_verb) \
                 and self.has_verb(self.clause_start(s, cut), cut)
+            if postposed and self.relative_before(s, v):
+                postposed = False  # ``Der Sender, der … ist, begründete es damit, …``: the subject before the verb
             if postposed and not verb.get("impersonal") and self.np_verb(v, last, e) is None:
                 postposed = False  # ``X, der …, sagte zur Begründung, …``: no speaker after the verb, so before it
             if postposed:
@@ -168,12 +172,15 @@ class German(Colons):
             else:
                 stop = self.next_break(last + 1, e)
                 if stop is None:
+                    g = self.trailing_as(i, s, v, last, end, verb)
+                    if g is not None:
+                        return g
                     if deferred is None:
                         deferred = self.reported(i, s, e, v, last, verb)
                     continue
                 if self.colon_cue(stop + 1, end):
                     continue  # ``X wies das zurück, Y erklärte: „…“``: the later cue frames the quotation
-                cs = self.clause_start(s, v)
+                cs = self.and_clause(self.clause_start(s, v), v)
                 if v - 1 > cs and toks[v - 1].text == _COMMA:
                     cs = max(cs, self.comma_clause(s, v))
                 if verb.get("impersonal"):  # ``In dem Bericht heißt es, …``
@@ -185,6 +192,16 @@ class German(Colons):
                     np = self.named_after(self.np_before(cs, v), v, last, stop)
                 else:
                     np = self.np_verb(v, last, stop)
+                    if np is not None and np[1] == stop and toks[stop].text == _COMMA:
+                        stop = self.apposition_colon(stop, end)  # ``So sagte X, Sprecher von Y: „…“``
+                if np is None and v - 1 > cs and toks[v - 1].text == "und":
+                    np = self.shared_subject(cs, v - 1)  # ``Als …, biss der Mann den Gast und rief: „…“``
+                elif np is None and self.tag(v) == "VV(PP)":
+                    aux = next((j for j in range(v - 1, cs, -1) if self.is_finite(j) and self.inq[j] < 0
+                                or toks[j].text in (_COMMA, _COLON)), None)
+                    if aux is not None and aux + 1 < v and self.tag(aux).startswith("VA"):  # ``Da …, hat X entschieden, dass …``
+                        np = self.np_after(aux + 1, v)
+                        np = np if np is not None and self.speakerlike(np) else None
                 f.parts = self.content(stop + 1, end)
                 if not f.parts:
                     continue
@@ -205,6 +222,9 @@ class German(Colons):
             if f.kind == "direct":
                 f.confidence += 0.1
             return f
+        known = self.became_known(i, s, end)  # ``Später wurde bekannt, dass …``: a report without a speaker
+        if known is not None:
+            return known
         # 1b. ``„…“, strich X heraus``: any finite verb right after a quotation that opens the sentence
         if toks[s].text in _MARKS and self.inq[s + 1 if s + 1 < e else s] >= 0:
             q = self.p.quotes[self.inq[s + 1]]
@@ -364,15 +384,90 @@ class German(Colons):
             if any(self.inq[k] >= 0 and self.long_quote(self.inq[k]) for k in range(ps, pe)):
                 return None  # (a title in quotation marks is no quotation of its own)
         else:
-            if not self.subject_first(cs, v, last + 1):
+            if toks[cs].text.lower() in self.L.focus:
+                return None  # (``Auch X lehnte den Plan ab.``: an aside to a report, not one)
+            if self.subject_first(cs, v, last + 1):
+                np = self.np_before(cs, v)
+            elif cs < v and not self.relative_before(cs, v) and toks[cs].text.lower() not in self.L.sub_starts:
+                np = self.np_verb(v, last, e)  # ``Seit Jahren fordert der Verband eine neue Brücke.``
+                if np is not None and (toks[np[0]].text in self.L.pronouns or toks[np[0]].text in ("dem", "den", "einem", "einen")
+                                       or toks[v + 1].text in ("ihn", "ihm", "ihnen")):
+                    return None  # (``drohen dem Politiker …``, ``verurteilte ihn ein Gericht``: not a report)
+            else:
                 return None
-            np = self.np_before(cs, v)
             if np is None or toks[np[0]].text in self.L.impersonal_pronouns or not self.sourcelike(*np):
                 return None
             parts = [self.span(s, e)]
         f = Found(parts=parts, cue=(toks[v].start, toks[last].end), mention=None, sentence=i, confidence=0.55,
                   act=verb.get("act", "statement"))
         self.speaker(np, f, toks[v].start)
+        return f
+
+    def shared_subject(self, cs: int, u: int) -> tuple[int, int] | None:
+        """The subject of the finite verb of the main clause before ``und`` at ``u`` (the clause after
+        a comma that closes a subordinate clause, else from ``cs``)."""
+        fv = next((j for j in range(u - 1, cs - 1, -1) if self.inq[j] < 0 and self.is_finite(j)
+                   and (j == cs or self.toks[j - 1].text == _COMMA or not self.subject_first(cs, j))), None)
+        if fv is None:
+            return None
+        seg = fv if fv > cs and self.toks[fv - 1].text == _COMMA else cs
+        if seg < fv and self.subject_first(seg, fv):
+            return self.np_before(seg, fv)
+        np = self.np_after(fv + 1, u)
+        return np if np is not None and self.speakerlike(np) else None
+
+    def became_known(self, i: int, s: int, end: int) -> Found | None:
+        """``Inzwischen wurde bekannt, dass …`` / ``…, nachdem bekannt geworden war, dass …``: the ``dass``
+        clause is reported, with no speaker."""
+        toks, bk = self.toks, data("de")["frames"]["became_known"]
+        for k in range(s, end - 2):
+            if toks[k].text != bk["word"] or self.inq[k] >= 0:
+                continue
+            aux = {toks[j].text for j in range(max(s, k - 3), min(end, k + 3))}
+            c = next((j for j in range(k + 1, min(end - 1, k + 4)) if toks[j].text in (_COMMA, _COLON)), None)
+            if not aux & set(bk["auxiliaries"]) or c is None or toks[c + 1].text not in self.L.subordinators:
+                continue
+            b = next((j for j in range(c + 2, end) if toks[j].text == _COMMA and j + 1 < end and self.is_finite(j + 1)), end)
+            f = Found(parts=self.content(c + 1, b), cue=(toks[k].start, toks[k].end), mention=None, sentence=i,
+                      confidence=0.5)
+            if not f.parts:
+                return None
+            f.speaker_kind = "unknown"
+            f.kind = kind_of(self.p, f.parts)
+            return f
+        return None
+
+    def relative_before(self, s: int, v: int) -> bool:
+        """``X, der …, sagte``: the words before the cue verb's comma are a phrase and a relative
+        clause that ends in its verb."""
+        toks = self.toks
+        if v - 2 <= s or toks[v - 1].text != _COMMA or not self.is_finite(v - 2):
+            return False
+        for c in range(s + 1, v - 2):
+            if self.inq[c] >= 0 or self.is_finite(c) or toks[c].text in _MARKS:
+                return False
+            if toks[c].text == _COMMA:  # (not ``Wie X, der …, mitteilte, …``: a subordinate clause)
+                return toks[c + 1].text in data("de")["relative_pronouns"] and toks[s].text.lower() not in self.L.sub_starts
+        return False
+
+    def trailing_as(self, i: int, s: int, v: int, last: int, end: int, verb: dict) -> Found | None:  # type: ignore[type-arg]
+        """``…, wie die Agentur X berichtete.``: the sentence before the ``wie`` clause that ends it is
+        the content, the phrase after ``wie`` the speaker."""
+        toks = self.toks
+        if last + 1 < end or verb.get("impersonal"):
+            return None
+        c = next((j for j in range(v - 1, s, -1) if toks[j].text in (_COMMA, _COLON) or self.inq[j] >= 0), None)
+        if c is None or toks[c].text != _COMMA or toks[c + 1].text != data("de")["frames"]["as_cue"] or c + 2 >= v:
+            return None
+        np = self.np_after(c + 2, v)
+        if np is None or not self.sourcelike(*np) or any(self.is_finite(j) for j in range(c + 2, v)):
+            return None
+        f = Found(parts=self.content(s, c), cue=(toks[v].start, toks[last].end), mention=None, sentence=i,
+                  confidence=0.7, act=verb.get("act", "statement"))
+        if not f.parts:
+            return None
+        self.speaker(np, f, toks[v].start)
+        f.kind = kind_of(self.p, f.parts)
         return f
 
     def closes_long_quote(self, k: int) -> bool:
@@ -382,9 +477,46 @@ class German(Colons):
         return any(q.end == self.toks[k].end and self.long_quote(qi) for qi, q in enumerate(self.p.quotes))
 
     def colon_cue(self, a: int, b: int) -> bool:
-        """Is there a cue verb in tokens a..b-1 right before a colon and a quotation?"""
-        return any(self.toks[k].text == _COLON and k + 1 < b and self.toks[k + 1].text in _MARKS
-                   and self.cue_at(k - 1, b) is not None for k in range(a + 1, b))
+        """Is there a cue verb in tokens a..b-1 right before a colon and a quotation, or one that opens
+        the words after ``a`` (``…: So sagte X, …: „…“``) before such a colon?"""
+        for k in range(a + 1, b):
+            if self.toks[k].text == _COLON and k + 1 < b and self.toks[k + 1].text in _MARKS and self.inq[k] < 0:
+                if self.cue_at(k - 1, b) is not None:
+                    return True
+                if k - a > 24 or any(self.inq[j] >= 0 for j in range(a, k)):
+                    continue
+                opens = [a, a + 1] + [c + d for c in range(a, k) if self.toks[c].text == _COLON for d in (1, 2)]
+                if any(j < k and self.cue_at(j, b) is not None for j in opens):
+                    return True  # (``…, scharf: So sagte X, …: „…“``: a clause after another colon)
+        return False
+
+    def apposition_colon(self, c: int, end: int) -> int:
+        """After ``sagte X,`` at comma ``c``: the colon that ends an apposition (``, Sprecher von Y:``)
+        right before a quotation (no verb nor quotation between), else ``c``."""
+        for j in range(c + 1, min(end - 1, c + 9)):
+            t = self.toks[j].text
+            if self.inq[j] >= 0 or t in _MARKS or t in _STOPS or t == _COMMA or self.is_finite(j):
+                return c
+            if t == _COLON:
+                return j if self.toks[j + 1].text in _MARKS and j > c + 1 else c
+        return c
+
+    def and_clause(self, cs: int, v: int) -> int:
+        """``Die Menge rief …, und der Unternehmer X rief aus: …``: the clause of the verb at ``v`` starts
+        after an ``und`` whose words up to the verb are a subject (no verb, no comma), when the words
+        before it hold a finite verb of their own."""
+        for k in range(v - 1, cs, -1):
+            t = self.toks[k].text
+            if t in (_COMMA, _COLON) or t in _STOPS or self.is_finite(k) or (t == "und" and k == v - 1):
+                return cs
+            if t == "und" and self.inq[k] < 0:
+                nxt = self.toks[k + 1].text
+                if (nxt in self.L.determiners or self.namelike(k + 1)) and not self.toks[k - 1].text.endswith("-") \
+                        and any(self.inq[j] < 0 and self.is_finite(j) for j in range(cs, k)) \
+                        and not any(self.toks[j].text in self.L.subordinators for j in range(cs, k)):
+                    return k + 1  # (not ``die Luft- und Seefahrt``, nor inside a ``dass`` clause)
+                return cs
+        return cs
 
     def adjunct(self, k: int) -> bool:
         """Does token ``k`` open an adjunct after a speaker phrase (a preposition, ``zu``, an adverb)?"""
@@ -518,6 +650,8 @@ class German(Colons):
                 f = Found(parts=[trim(self.text, *q.inner, strip=" ")], cue=None, mention=None, name=src.name,
                           speaker_kind=src.speaker_kind, role=src.role, sentence=i, confidence=0.6,
                           act=src.act, kind="direct")
+                if src.name is None and src.mention is not None:
+                    f.mention = src.mention  # ``Der Sprecher sagte: „…“ … „…“``: the same unnamed speaker
                 by_sentence[i] = f
                 self.found.append(f)
                 continue

@@ -46,6 +46,22 @@ class Colons(Words):
             return
 
 
+    def split_pair(self, f: Found) -> None:
+        """``X erklärte: „A.“ und „B.“`` (any frame whose content is two quotations joined by ``und``):
+        two quotes of the same speaker, the second in ``self.extra``."""
+        if len(f.parts) != 1:
+            return
+        a, b = f.parts[0]
+        qs = [q for q in self.p.quotes if a - 1 <= q.start and q.end <= b + 1]
+        if len(qs) != 2 or self.text[a:qs[0].start].strip() or self.text[qs[1].end:b].strip(" .!?") \
+                or self.text[qs[0].end:qs[1].start].strip() not in ("und", "sowie"):
+            return
+        f.parts = [trim(self.text, *qs[0].inner, strip=" ")]
+        f.kind = "direct"
+        self.extra.append(Found(parts=[trim(self.text, *qs[1].inner, strip=" ")], cue=f.cue, mention=f.mention, name=f.name,
+                                speaker_kind=f.speaker_kind, role=f.role, sentence=f.sentence, confidence=f.confidence,
+                                act=f.act, kind="direct"))
+
     def and_adds(self, f: Found, s: int, e: int) -> list[Found]:
         """``X erläutert es so: „A“, und fügt hinzu: „B“``: a later quotation after a colon whose
         cue verb follows ``und`` (the same subject) is a second quote of the same speaker."""
@@ -75,7 +91,7 @@ class Colons(Words):
         for k in range(s + 1, e - 2):
             if self.toks[k].text == _COLON and self.inq[k] < 0 and self.toks[k + 1].text in _MARKS and self.inq[k + 2] >= 0:
                 q = self.p.quotes[self.inq[k + 2]]
-                return self.inq[k + 2] if not self.text[q.end:b + 1].strip(" .!?") else None
+                return self.inq[k + 2] if not self.text[q.end:b + 1].strip(" .!?\n\r\t") else None  # (a paragraph may follow)
         return None
 
 

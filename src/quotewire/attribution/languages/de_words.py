@@ -15,6 +15,8 @@ from quotewire.records import Article
 _COMMA, _COLON = ",", ":"
 _STOPS = {".", "!", "?", ";"}
 _MARKS = set("\u201e\u201c\u201d\u00bb\u00ab\"")
+_TLD = re.compile(r"^[a-z]{2,4}$")
+_LOW_COMPOUND = re.compile(r"^[a-z][a-z0-9]*-[A-ZÄÖÜ]")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Lex:
     passive_auxiliaries: frozenset[str]
     non_speaker_suffixes: tuple[str, ...]
     contrast: frozenset[str]
+    focus: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +66,7 @@ def lex() -> Lex:
                frozenset(d["time_words"]), frozenset(d["subordinating_starts"]),
                frozenset(fr["impersonal_prepositions"]), tuple(d["source_suffixes"]),
                frozenset(d["passive_auxiliaries"]), tuple(d["non_speaker_suffixes"]),
-               frozenset(fr["second_clause"]))
+               frozenset(fr["second_clause"]), frozenset(d["focus_particles"]))
 
 _LEMMAS: dict[str, list[dict]] = {}  # type: ignore[type-arg]
 
@@ -104,7 +107,7 @@ class Words(Paragraphs):
 
     def is_finite(self, k: int) -> bool:
         w = self.toks[k].text
-        return w[:1].islower() and "FIN" in self.p.analyze(w)[1]
+        return w[:1].islower() and "FIN" in self.p.analyze(w)[1] and not _LOW_COMPOUND.match(w)  # (not ``ostheim-Homepage``)
 
     def cap(self, k: int) -> bool:
         w = self.toks[k].text
@@ -145,10 +148,15 @@ class Words(Paragraphs):
         if self.inq[k] >= 0:
             return None
         w = self.toks[k].text
-        if not w[:1].islower():
-            return None
+        if not w[:1].islower() or k > 0 and self.toks[k - 1].text == "zu":
+            return None  # (``ist zu berichten``: an infinitive, no cue)
         if w in self.L.joined:
-            return self.L.joined[w], k
+            if not self.passive(k, w):
+                return self.L.joined[w], k
+            # ``Ihm wird vorgeworfen, …``: a report without a speaker; ``wurden bekanntgegeben:`` no cue
+            if not (self.reported_clause_after(k, end) or self.zu_clause_after(k, end)):
+                return None
+            return {**self.L.joined[w], "impersonal": True}, k
         verbs = self.L.forms.get(w)
         if verbs is None:
             lemma, tag = self.p.analyze(w)
@@ -170,6 +178,8 @@ class Words(Paragraphs):
             while j < end and self.toks[j].text not in (_COMMA, _COLON) and self.toks[j].text not in _STOPS:
                 if self.toks[j].text == part and self.inq[j] < 0:
                     return v, j
+                if self.inq[j] < 0 and self.is_finite(j):
+                    break  # ``rief Parolen und X rief … aus``: the particle of a later verb
                 j += 1
             s0 = self.p.sentences[self.sent_of[k]][0]
             if part[:1].islower() and s0 < k and self.toks[s0].text.lower() == part and self.toks[s0].text != part \
@@ -182,6 +192,22 @@ class Words(Paragraphs):
         for j in range(k + 1, min(end - 1, k + 4)):
             if self.toks[j].text == _COMMA:
                 return self.toks[j + 1].text in self.L.subordinators
+        return False
+
+    def zu_clause_after(self, k: int, end: int) -> bool:
+        """``… vorgeworfen, Gelder veruntreut zu haben``: the clause after the word's comma (within two
+        words) is an infinitive with ``zu`` or holds a Konjunktiv verb soon."""
+        c = next((j for j in range(k + 1, min(end - 1, k + 4)) if self.toks[j].text == _COMMA), None)
+        if c is None:
+            return False
+        if any(self.toks[j].text in self.L.subjunctive for j in range(c + 1, min(end, c + 7))):
+            return True  # ``Als Begründung wurde angegeben, die Kosten seien gestiegen``
+        for j in range(c + 1, end - 1):
+            t = self.toks[j].text
+            if t in (_COMMA, _COLON) or t in _STOPS or self.is_finite(j):
+                return False
+            if t == "zu" and self.tag(j + 1).startswith(("VV", "VA", "VM")):
+                return True
         return False
 
     def finite_before(self, k: int) -> bool:
@@ -239,8 +265,11 @@ class Words(Paragraphs):
             while j < end and self.toks[j].start < q.end:
                 j += 1
             return k, j
-        if not (w[:1].isupper() or w in L.determiners or self.attributive(k, end)):
-            return None
+        if w[:1].islower() and k + 2 < end + 1 and k + 2 < self.n and toks[k + 1].text == "." \
+                and toks[k + 1].start == toks[k].end and toks[k + 2].start == toks[k + 1].end and _TLD.match(toks[k + 2].text):
+            return k, k + 3  # ``laut ostheim.de``: a web site
+        if not (w[:1].isupper() or w in L.determiners or self.attributive(k, end) or _LOW_COMPOUND.match(w)):
+            return None  # (``so dpa-Korrespondent X``, ``laut dpa-Bericht``: a compound on a lower-case word)
         if w in L.determiners and k + 2 < end and toks[k + 1].text in _MARKS and self.inq[k + 2] >= 0:
             q = self.p.quotes[self.inq[k + 2]]  # ``schreibt die „Rundschau“``: a quoted title
             j = k + 1
@@ -258,13 +287,20 @@ class Words(Paragraphs):
                 if depth < 0:
                     break
             elif depth == 0:
+                if t == "-" and toks[j - 1].end == toks[j].start and j + 1 < end and toks[j + 1].text in ("und", "oder"):
+                    j += 2  # ``Gewerkschafts- und Verbandskreise``: a truncated compound
+                    continue
                 if t in (_COMMA, _COLON) or t in _STOPS or t in _MARKS or t in ("\u2013", "\u2014", "-"):
                     break
-                if j > k and (t in L.np_stops and t not in L.particles or t in ("dem", "den")):
-                    break
+                if j > k and (t in L.np_stops and t not in L.particles or t in ("dem", "den")) \
+                        and not (toks[j - 1].text in L.determiners and self.tag(j).startswith("ADV")):
+                    break  # (not ``einer kürzlich veröffentlichten Studie``: an article wants its noun)
                 if j > k and t in ("einen", "einem") and not self.tag(j - 1).startswith("APPR"):
                     break  # ``zitierte die Zeitung einen Sprecher``: an object after the subject
-                if j > k and t[:1].islower() and t not in L.determiners and t not in L.particles \
+                if j > k and t in ("die", "das", "ein", "eine") and self.inq[j - 1] < 0 and (
+                        toks[j - 1].text[:1].isupper() or _LOW_COMPOUND.match(toks[j - 1].text)):
+                    break  # ``nach Angaben der Regierung die Kommission``: a new phrase after the noun
+                if j > k and t[:1].islower() and t not in L.determiners and t not in L.particles and not _LOW_COMPOUND.match(t) \
                         and "ADJ" not in self.tag(j) and (self.is_finite(j) or "V" in self.tag(j)[:2]):
                     break
                 if j > k and t[:1].islower() and self.tag(j) == "PTKVZ":
@@ -327,13 +363,25 @@ class Words(Paragraphs):
         """``Der Zeitung sagte Anna Keller: …`` / ``Jede Schuld weist Keller von sich: …``: when the
         phrase before the verb names no one (an object put first) and the one right after it is a
         name, the name is the subject."""
-        if np is None or self.sourcelike(*np):
+        if np is None:
             return np
+        if self.sourcelike(*np):
+            if not self.addressee(*np):
+                return np
+            alt = self.np_verb(v, last, end)  # ``Der Zeitung sagte Anna Keller: …``: a dative addressee first
+            run = self.name_run(*alt) if alt is not None else None
+            return alt if alt is not None and run is not None and run[0] == alt[0] and run[1] - run[0] >= 2 else np
         alt = self.np_verb(v, last, end)
         if alt is not None and self.name_run(*alt) is not None and alt[0] == self.name_run(*alt)[0]:  # type: ignore[index]
             return alt
         return np
 
+
+    def addressee(self, a: int, b: int) -> bool:
+        """``Der Zeitung``, ``Der britischen Presse``: a phrase opened by ``der`` that holds no name, role
+        nor pronoun, only a body's noun, may be a dative addressee put first."""
+        return self.toks[a].text.lower() == "der" and self.name_run(a, b) is None and not any(
+            self.toks[k].text in self.L.pronouns or self.is_role(self.toks[k].text) for k in range(a, b))
 
     def sourcelike(self, a: int, b: int) -> bool:
         """Could the phrase say something: a name, a pronoun, a role or a body (``die Polizei``)?"""
@@ -382,6 +430,8 @@ class Words(Paragraphs):
             k += 1
         if k < v and self.toks[k].text.lower() in self.L.sub_starts:
             k += 1
+        if k + 1 < v and self.toks[k].text.lower() in self.L.focus:
+            k += 1  # ``Selbst die Zeitung …``
         if k >= v:
             return None
         rng = self.np_after(k, v)
@@ -396,9 +446,16 @@ class Words(Paragraphs):
         if v + 1 < self.n and self.toks[v + 1].text == "er" and self.toks[v].text[:1].islower():
             return False  # ``Die Haltung bezeichnete er als …``: ``er`` after the verb is its subject
         first = self.toks[s]
+        if first.text.lower() in self.L.focus and v - s > 1 and (self.cap(s + 1) or self.toks[s + 1].text in self.L.determiners) \
+                and self.inq[s + 1] < 0:
+            return self.subject_first(s + 1, v, after)  # ``Auch die Ministerin X äußerte …``: the particle opens the subject
         if first.text in self.L.time_words or first.text[:1].isdigit():
             return False
         if first.text.lower() in self.L.sub_starts:
+            if after is not None and after - 1 > v:
+                return False  # ``Als Begründung gab die Stadt an, …``: a particle apart, so a main clause
+            if any(self.toks[j].text == _COMMA and self.inq[j] < 0 and self.is_finite(j + 1) for j in range(s + 1, v - 1)):
+                return False  # ``Als X kam, biss Y den Gast und rief: …``: the subordinate clause ended before
             nxt = after if after is not None else v + 1
             return nxt >= self.n or self.toks[nxt].text in (_COMMA, _COLON) or self.toks[nxt].text in _STOPS
         if first.text.lower() in self.L.np_stops:
@@ -419,7 +476,7 @@ class Words(Paragraphs):
         toks = self.toks
         f.mention = (toks[a].start, toks[b - 1].end)
         if b - a == 1 and toks[a].text in self.L.pronouns:
-            prev = self.last_person(before)
+            prev = self.last_person(before, "m" if toks[a].text.lower() == "er" else "f")
             if prev:
                 f.name, f.speaker_kind = prev
                 f.confidence -= 0.15
@@ -517,12 +574,17 @@ class Words(Paragraphs):
                 best = r
         return " ".join(best)
 
-    def last_person(self, before: int) -> tuple[str, str] | None:
+    def last_person(self, before: int, gender: str | None = None) -> tuple[str, str] | None:
         """The person a pronoun at ``before`` points to: the last speaker named in the six sentences
         before, else the last name of two words or more in the two sentences before."""
         here = self.sent_of_char(before)
+        subject = self.person_subject(here - 1) if here > 0 and self.paragraph_of(here - 1) == self.paragraph_of(here) else None
+        if subject is not None and self.gender_of(subject) not in (None, gender):
+            subject = None  # (``Die Kämmerin X hatte … verkündet. Dem Rat empfahl er``: not her)
         for f in reversed(self.found):
             if f.parts[0][0] < before and f.name and f.speaker_kind == "person":
+                if subject is not None and self.sent_of_char(f.parts[0][0]) < here - 1 and subject != f.name:
+                    return subject, "person"  # ``Unterdessen verteidigte X den Plan. Er halte …``: the subject just before
                 if self.sent_of_char(f.parts[0][0]) >= here - 6:
                     return f.name, f.speaker_kind
                 break
@@ -532,6 +594,37 @@ class Words(Paragraphs):
                     return self.fullest_words(words), "person"
                 break
         return None
+
+    def gender_of(self, name: str) -> str | None:
+        """``f`` / ``m`` from the title or role right before the name's last word anywhere in the
+        article (``Ministerin``, ``Frau`` / ``Minister``, ``Herr``), else None (or None when both)."""
+        last, seen = name.split()[-1], set()
+        for k in range(1, self.n):
+            if self.toks[k].text != last and self.norm(self.toks[k].text) != last:
+                continue
+            j = k - 1
+            while j > 0 and self.namelike(j) and k - j < 4:
+                j -= 1
+            w, det = self.toks[j].text, self.toks[j - 1].text.lower() if j > 0 else ""
+            if w == "Frau" or w.endswith("in") and w[:1].isupper() and "NN" in self.tag(j) or det == "die" and self.is_role(w):
+                seen.add("f")  # (``Kämmerin``, ``Sprecherin``, ``die Vorsitzende``)
+            elif w == "Herr" or self.is_role(w) and not w.endswith("e") and det != "die":
+                seen.add("m")  # (not ``Vorsitzende``, ``Abgeordnete``: either)
+        return next(iter(seen)) if len(seen) == 1 else None
+
+    def person_subject(self, i: int) -> str | None:
+        """The person named as the subject of sentence ``i`` (before its first finite verb, or right
+        after it when an adverbial comes first), in full, else None."""
+        s, e = self.p.sentences[i]
+        fv = next((k for k in range(s, e) if self.inq[k] < 0 and self.is_finite(k)), None)
+        if fv is None or fv == s:
+            return None
+        np = self.np_before(s, fv) if self.subject_first(s, fv) else self.np_after(fv + 1, e)
+        run = self.name_run(*np) if np is not None else None
+        if run is None or run[1] - run[0] < 2 and self.toks[run[0]].text not in self.names:
+            return None
+        name, kind = self.fullest(run)
+        return name if kind == "person" else None
 
     def sent_of_char(self, pos: int) -> int:
         lo, hi = 0, self.n - 1
