@@ -137,7 +137,7 @@ def test_conjoined_speakers_are_both_named() -> None:
 @pytest.mark.parametrize("name,ok", [("Jane Roe", True), ("you", False), ("Q", False), ("who", False),
                                      ("The doctor", False), ("Many analysts", False), ("agency", False),
                                      ("European Space Agency", True), ("Submit button", False),
-                                     ("Ludwig van Beethoven", True)])
+                                     ("Ludwig van Beethoven", True), ("Norway's foreign ministry", True)])
 def test_valid_name(name: str, ok: bool) -> None:
     assert valid_name(name) is ok
 

@@ -45,8 +45,10 @@ def valid_name(name: str | None) -> bool:
     if len(words) == 1 and (first.lower() in _NOT_NAMES or len(first.strip(".")) < 2
                             or first.lower() in org_words() | role_nouns() | titles()):
         return False  # "Council", "Minister": a common noun with a capital, not a name
-    if words[-1][:1].isalpha() and words[-1][:1].islower():
-        return False  # "Submit button": a name ends in a capitalised word ("Ludwig van Beethoven")
+    if words[-1][:1].isalpha() and words[-1][:1].islower() and not any(
+            w.endswith(("'s", "\u2019s")) for w in words[:-1]):
+        return False  # "Submit button": a name ends in a capitalised word ("Ludwig van Beethoven"),
+        # unless it is an owner's body ("Norway's foreign ministry")
     return any(ch.isalpha() for ch in name)
 
 
