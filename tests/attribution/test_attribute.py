@@ -115,3 +115,11 @@ def test_the_show_a_speaker_said_something_on_is_no_part_of_the_quote() -> None:
     assert first.kind == "direct" and first.content.text.endswith('clobbered,"') and not first.content.parts
     assert not any("Harbour Talk" in q.content.text for q in art.quotes)
     assert _find(art, "four straight years").speaker.name == "Cal Maley"
+
+
+def test_said_in_a_statement_that_gives_the_statement_s_clause() -> None:
+    art = _read("The survey was published on Friday.\n\nThe regional water board, which runs two reservoirs, said in "
+                "a statement that it was reviewing the figures and would report in the spring.")
+    q = _find(art, "reviewing the figures")
+    assert q.content.text.startswith("that it was reviewing") and "a statement" not in q.content.text
+    assert q.speaker.mention is not None and q.speaker.mention.text.startswith("The regional water board")

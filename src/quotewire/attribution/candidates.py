@@ -265,13 +265,21 @@ def _verb_candidates(doc: "Doc", v: "Token", out: list[Candidate], cues: dict[st
             _add(doc, out, "xcomp", v, _content_tokens(c, set()), src)
         elif c.dep_ == "dobj" and c.i > v.i and not done and src is not None:
             _add(doc, out, "dobj", v, _content_tokens(c, set()), src)
-        elif c.dep_ == "prep" and c.i > v.i and not done and src is not None and v.lemma_ != "say":
-            # "said on Monday", "said in a statement", "said on Radio X's show": for "say" a
-            # prepositional phrase is when, where or how, never what (unlike "warned of")
+        elif c.dep_ == "prep" and c.i > v.i and not done and src is not None:
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if pobj:
-                cue = (min(v.i, c.i), max(v.i, c.i) + 1) if c.i - v.i <= 2 else None
+            if not pobj:
+                continue
+            cue = (min(v.i, c.i), max(v.i, c.i) + 1) if c.i - v.i <= 2 else None
+            if v.lemma_ != "say":
                 _add(doc, out, "prep", v, _content_tokens(pobj[0], set()), src, cue=cue)
+                continue
+            # "said on Monday", "said on Radio X's show": for "say" a prepositional phrase is when,
+            # where or how, never what (unlike "warned of"); but in "said in a statement that ..."
+            # the statement's that-clause is what was said
+            clause = [g for g in pobj[0].children if g.dep_ in ("acl", "ccomp", "relcl") and g.i > pobj[0].i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+            if clause:
+                _add(doc, out, "prep", v, _content_tokens(clause[0], set()), src, cue=cue)
 
 
 _PRED_PREPS = ("as", "of", "for")
