@@ -187,13 +187,13 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate], quotes: list[Qu
                                 aliases=sorted(a for a in p.aliases if a != p.name)) for p in speakers.values()]
 
 
-
 @STAGES.register("speakers")
 def speakers(state: State) -> None:
     """The last stage: every quote's speaker resolved, then runs cut into one quote per pair of marks."""
     assert state.article is not None, "the speakers stage runs on an article"
     resolve(state.article, state.doc, state.kept, state.quotes)
     split_runs(state.article)
+
 
 # how sure a name is, by how it was reached: a name at the cue is the name; "he", "the company"
 # or a relative pronoun was resolved through the text, which is where wrong names come from

@@ -51,7 +51,8 @@ def read_text_dump(text: str, doc_id: str) -> Article:
     meta = _metadata(lines, parts, kind)
     if COMMENT_POSTERS:
         _posters(lines, meta)
-    start, end = _region(lines, meta, _code_lines(lines))
+    code = _code_lines(lines)  # also clears the chrome label of listing lines
+    start, end = _region(lines, meta, code)
     if AUTHOR_BOX:
         end = _before_author_box(lines, start, end, kind, parts.authors)
     title_at, dups, title = _title(lines, start, end, meta)
