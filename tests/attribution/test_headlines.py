@@ -62,3 +62,16 @@ def test_a_title_of_several_words_before_a_name_is_one_role() -> None:
     roles = {s.name: s.roles for s in art.speakers}
     assert "Harbour Board Deputy Director" in roles["Ilse Brandt"], roles
     assert roles["Oskar Lind"] == ["council's transport chair"], roles
+
+
+def test_a_numbered_label_is_no_speaker() -> None:
+    page = ("<!doctype html><html lang='en'><head><title>Building the ferry timetable app</title></head><body>"
+            "<article><h1>Building the ferry timetable app</h1><p>The harbour office wants a timetable app for "
+            "its crews, and it is built in steps.</p><h2>Step 2: Initialize the Harbour Provider</h2>"
+            "<p>The feed sends every departure as one line, and the server keeps the last week of them.</p>"
+            "<h2>Step 3: Define Harbour Resources</h2><p>The crews asked for larger buttons and a dark "
+            "screen for the night boats.</p></article></body></html>")
+    art = pipeline.process(page.encode(), form="html", doc_id="t").article
+    assert art is not None
+    assert not any(q.speaker.name == "Step" for q in art.quotes), [(q.speaker.name, q.content.text) for q in art.quotes]
+    assert not any(s.name == "Step" for s in art.speakers)

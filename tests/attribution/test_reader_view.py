@@ -199,3 +199,76 @@ def test_questions_nobody_is_named_to_answer_are_no_interview() -> None:
     art = _read(text)
     assert not any("local moves take one day" in q.content.text for q in art.quotes), art.quotes
     assert all(q.speaker.name is None or "Company" not in q.speaker.name for q in art.quotes)
+
+
+def _read_html(html: str) -> Article:
+    result = pipeline.process(html.encode(), form="html", doc_id="t")
+    assert result.article is not None
+    return result.article
+
+
+def _page(title: str, body: str) -> str:
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>'
+            f"<body><article><h1>{title}</h1>{body}</article></body></html>")
+
+
+def test_a_headline_in_title_case_names_no_interviewee() -> None:
+    # the tagger takes "Handyman" in the headline for a person; the text says "a handyman": a
+    # guide's questions, no one's interview
+    art = _read_html(_page(
+        "Garden Fencing Contractor vs. Handyman: Which Is Right for Your Home?",
+        "<p>A new fence is a big job, and many homeowners wonder whether to hire a fencing contractor or a "
+        "handyman for it.</p><p>A handyman can fix a loose panel in an afternoon, while a contractor plans the "
+        "whole line of the fence with you.</p><h2>Questions homeowners ask</h2>"
+        "<p>Q: How long does a new fence take to build?</p><p>Most garden fences take two or three days, "
+        "depending on the ground and the length of the line.</p><p>Q: Can a handyman build a whole fence?</p>"
+        "<p>Yes. Many can build a short fence, but a long or tall one usually needs posts set in concrete by a "
+        "crew.</p>"))
+    assert not any(q.speaker.name == "Handyman" for q in art.quotes), [(q.speaker.name, q.content.text) for q in art.quotes]
+    assert not any("two or three days" in q.content.text for q in art.quotes)
+
+
+def test_it_and_they_are_never_a_table_or_heading_phrase() -> None:
+    # "Total Cost to Upgrade Home Wiring Systems" in a table is tagged as a body; the paragraph's
+    # "They" are the electricians, not that phrase
+    art = _read_html(_page(
+        "What new wiring costs",
+        "<p>Prices for new wiring differ from town to town, and the size of the house matters too.</p>"
+        "<table><tr><td>Labour, 2 hours</td><td>$398</td></tr><tr><td>Total Cost to Upgrade Home Wiring Systems"
+        "</td><td>$794</td></tr></table><p>Many electricians add a travel charge when a house lies outside their "
+        "usual area. They say that even a small job needs a safety test afterwards.</p>"))
+    q = _holding(art, "safety test")
+    assert q.speaker.name is None or "Wiring" not in q.speaker.name, q.speaker
+    assert not any("Wiring" in s.name for s in art.speakers)
+
+
+def test_the_statement_is_the_one_the_text_cites_not_one_a_speaker_mentions() -> None:
+    art = _read("Harbour Lines issued a statement on Monday after the strike was called off.\n\n"
+                "\u201cAt no time did we sign a joint statement with the union,\u201d a spokesman for the port "
+                "authority told reporters.\n\n"
+                "\u201cOur fares will stay the same this winter,\u201d the statement said.")
+    assert _holding(art, "fares will stay").speaker.name == "Harbour Lines"
+
+
+@pytest.mark.parametrize("name,common", [
+    ("Users", True),     # capitalised only where a line or sentence starts, "users" elsewhere
+    ("Coconut", True),
+    ("Harbourline", False),  # never written in lower case
+    ("Tern", False),         # capitalised inside a sentence ("said Tern"): a name, though "tern" is a word
+    ("Jane Roe", False),     # two words: names only
+])
+def test_a_capitalised_common_noun_is_no_name(name: str, common: bool) -> None:
+    from quotewire.attribution.speakers import common_noun
+
+    text = ("Which ferry app is right for you?\n\nUsers who only need the timetable want a fast app.\n"
+            "Coconut oil keeps the deck clean. The coconut smell stays.\nMost users open it twice a day, "
+            "said Tern, the app's maker. Harbourline runs the boats. A tern sat on the mast. Jane Roe agreed.")
+    assert common_noun(text, name) is common
+
+
+def test_a_capitalised_word_the_tagger_took_for_a_noun_stays_in_the_name() -> None:
+    # "Consumer" is tagged a common noun compounded with the proper noun "Notes": one name
+    art = _read("Consumer Notes found that many thermostats are set wrong. Consumer Notes said that owners "
+                "should check them.")
+    q = _holding(art, "owners should check")
+    assert q.speaker.name == "Consumer Notes", q.speaker

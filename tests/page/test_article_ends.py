@@ -129,3 +129,56 @@ def test_the_last_entry_of_a_list_of_people_is_not_an_author_box() -> None:
     blocks = [("paragraph", P1), ("paragraph", P2)] + [b for name, para in SKIPPERS
                                                        for b in (("heading", name), ("paragraph", para))]
     assert _author_box(list(blocks), PageParts()) == blocks
+
+
+DISCLAIMER = ("The timetables and fares on this site are published for general information only and may change "
+              "without notice. They do not form part of any contract of carriage, and the company accepts no "
+              "liability for losses arising from their use. Passengers with particular needs, heavy luggage, "
+              "bicycles or vehicles should confirm the details of their crossing with the ticket office before "
+              "they travel, and anyone planning a journey on a public holiday should check the notices at the "
+              "pier, since the holiday timetable is set each year by the harbour board and not by the company, "
+              "and may differ from what is printed on this page.")
+
+
+def test_a_long_disclaimer_is_footer_chrome_not_the_article() -> None:
+    # a notice of 100+ words (longer than the 80 words the 'contains' phrases look at) below a short
+    # article: it reads like prose and would outweigh the article, but its phrase marks it as footer
+    assert len(DISCLAIMER.split()) > 80
+    assert chrome_kind(DISCLAIMER, len(DISCLAIMER.split())) == "footer"
+    short = ["Summer timetable", "", P1, "", "What changes:", "Two evening crossings on weekdays",
+             "A later last boat on Fridays", "No change to fares"]
+    dump = "\n".join([*HEAD, *short, "", "Contact", "Privacy policy", "", DISCLAIMER, "", "Terms of use"])
+    a = read_text_dump(dump, "notice")
+    assert "winter in which passengers waited" in a.text
+    assert "for general information only" not in a.text
+    assert any(b.kind == "footer" and "general information only" in b.text for b in a.boilerplate)
+    # an article paragraph that merely mentions information stays
+    plain = "The company said the figures were collected for its own information only, not for the board."
+    assert chrome_kind(plain, len(plain.split())) is None
+
+
+def test_a_form_honeypot_line_is_chrome() -> None:
+    assert chrome_kind("This field is for validation purposes and should be left unchanged.", 11) == "newsletter"
+
+
+def test_a_guide_runs_on_through_the_sections_its_contents_name() -> None:
+    # a checklist guide: its contents name the sections, whose bodies are long runs of short lines
+    # that would not outweigh the intro on their own
+    sections = {"Before the crossing": ["Check the evening timetable at the pier", "Buy a return ticket online",
+                                        "Pack a warm coat for the deck", "Leave the car at the north car park",
+                                        "Print the booking reference", "Charge your phone before you leave"],
+                "On the boat": ["Keep bicycles on the lower deck", "Stay clear of the ramp while it moves",
+                                "Ask the crew before you open a window", "Keep dogs on a short lead",
+                                "Find the life jackets under the benches", "Listen for the safety notice"],
+                "At the other side": ["Wait for the ramp to settle", "Walk off on the left of the ramp",
+                                      "Show your return ticket at the gate", "Catch the shuttle bus to town",
+                                      "Report lost property at the kiosk", "Check the last boat home"]}
+    for items in sections.values():
+        items += [f"{x} again" for x in items]   # each section twice as long
+    intro = [P1, "", P2, "", "In this guide", *sections, "", P3, "", P4, ""]
+    body = [x for head, items in sections.items() for x in (head, "", *items, "")]
+    dump = "\n".join([*HEAD, *intro, *body, "Contact", "Privacy policy"])
+    a = read_text_dump(dump, "toc")
+    assert "Check the last boat home" in a.text
+    assert "Walk off on the left of the ramp" in a.text
+    assert "Privacy policy" not in a.text

@@ -301,6 +301,43 @@ def test_migration_0008_gives_the_person_the_bare_key(archive_url: str) -> None:
         a.close()
 
 
+def test_a_name_title_before_one_given_name_is_part_of_the_name(archive: Archive) -> None:
+    archive.add(story(("Princess Amara", "The bridge opens in May"),
+                      speakers=[Speaker(name="Princess Amara", aliases=["Amara"])]))
+    archive.add(story(("Amara", "The bridge will carry trams")))
+    archive.add(story(("President Ilse Varga", "The budget holds")))
+    assert set(quote_speakers(archive).values()) == {"Princess Amara", "Ilse Varga"}
+    assert by_name(archive)["Princess Amara"].kind == "person"
+
+
+def test_migration_0009_keys_a_name_title_with_its_name(archive_url: str) -> None:
+    from quotewire.store.schema import current_revision, head_revision, make_engine, upgrade
+
+    engine = make_engine(archive_url)
+    upgrade(engine, "0008")
+    with engine.begin() as c:  # as the 0008 code left "Prince Osric" and a president
+        c.execute(text("INSERT INTO speakers (id, name, norm_name, kind) VALUES (1, 'Osric', 'osric', 'person'), "
+                       "(2, 'Ilse Varga', 'ilse varga', 'person')"))
+        c.execute(text("INSERT INTO speaker_aliases (speaker_id, alias, norm_alias, name_key, surname) VALUES "
+                       "(1, 'Prince Osric', 'prince osric', 'osric', 'osric'), (1, 'Osric', 'osric', 'osric', 'osric'), "
+                       "(2, 'President Ilse Varga', 'president ilse varga', 'ilse varga', 'varga')"))
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as c:
+        rows = sorted(c.execute(text("SELECT id, name, norm_name FROM speakers")).all())
+        keys = sorted(c.execute(text("SELECT alias, name_key FROM speaker_aliases")).all())
+    engine.dispose()
+    assert rows == [(1, "Prince Osric", "prince osric"), (2, "Ilse Varga", "ilse varga")]
+    assert keys == [("Osric", "osric"), ("President Ilse Varga", "ilse varga"), ("Prince Osric", "prince osric")]
+    a = Archive.open(archive_url)
+    try:
+        a.add(story(("Prince Osric", "Later words")))
+        with a.engine.connect() as c:
+            assert c.execute(text("SELECT count(*) FROM speakers")).scalar_one() == 2
+    finally:
+        a.close()
+
+
 # --- the command line -------------------------------------------------------------------------------------
 
 

@@ -61,6 +61,7 @@ class Focus:
     in_quote: bool = False
     in_headline: bool = False
     quoted: list[tuple[int, int]] = field(default_factory=list)  # the article's quotations, in characters
+    layout: list[tuple[int, int]] = field(default_factory=list)  # headings, titles and tables, in characters
 
 
 def _named(p: Person | None) -> Resolved:
@@ -300,9 +301,12 @@ def _may_be_person(noun: "Token") -> bool:
     return noun.pos_ != "NOUN" or low in person_words() or low in honorifics() or low.endswith(person_suffixes())
 
 
-def _org_before(reg: Registry, doc: "Doc", i: int, reach: int = 300) -> Person | None:
-    """"It said": the organisation the text last named, if near (in tokens)."""
-    orgs = [e for e in doc.ents if e.label_ == "ORG" and e.end <= i and i - e.end <= reach]
+def _org_before(reg: Registry, doc: "Doc", i: int, focus: Focus, reach: int = 300) -> Person | None:
+    """"It said": the organisation the text last named, if near (in tokens). A heading's or a
+    table's capitalised words ("Install Service Panels") are not the body a sentence's "it" is."""
+    at = doc[i].idx if i < len(doc) else len(doc.text)
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and e.end <= i and i - e.end <= reach
+            and not any(a <= e.start_char < b and not a <= at < b for a, b in focus.layout)]
     return _org(reg, orgs[-1]) if orgs else None
 
 
@@ -349,7 +353,10 @@ def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
     if ent is not None and (root.pos_ == "PROPN" or (len(root) > 1 and root.is_upper)):  # "WHO" tagged WP
         return _named(_org(reg, ent))
     if root.pos_ == "PROPN":
-        run = [t for t in doc[root.left_edge.i:root.i + 1] if t.pos_ == "PROPN"]
+        # "Consumer Reports": a capitalised word the tagger took for a noun is part of the name
+        # it is compounded with
+        run = [t for t in doc[root.left_edge.i:root.i + 1] if t.pos_ == "PROPN" or (
+            t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.i == root.i and t.is_title and t.i == root.i - 1)]
         owner = [t.i for t in doc[root.left_edge.i:root.i] if t.tag_ == "POS"]
         after = [t for t in run if owner and t.i > owner[-1]]
         if len(after) >= 2 and all(t.is_title for t in after) and not any(
@@ -505,10 +512,13 @@ def _author(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
 def _earlier_author(reg: Registry, doc: "Doc", root: "Token", focus: Focus, reach: int = 400) -> Resolved | None:
     """"the statement said": the author of the statement the article mentioned last ("the agency
     issued a statement", "X said in a statement", "a statement from X"); None when that earlier
-    mention names no author, or there is none near."""
+    mention names no author, or there is none near. Statements spoken of inside a quotation are
+    passed over."""
     for tok in reversed(doc[max(0, root.i - reach):root.i]):
         if tok.lemma_ != root.lemma_ or tok.tag_ != root.tag_:
             continue
+        if any(a <= tok.idx < b for a, b in focus.quoted) and not any(a <= root.idx < b for a, b in focus.quoted):
+            continue  # a statement someone speaks of in their own words is not the one the text cites
         got = _author(reg, doc, tok)
         if got is not None:
             return got
@@ -586,9 +596,9 @@ def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) 
                 p.gender = "m" if low in _MALE else "f"  # what the text just called them
             return _named(p)
         if low == "it":
-            return _named(_body(_org_before(reg, doc, span.start)) or focus.last_org)
+            return _named(_body(_org_before(reg, doc, span.start, focus)) or focus.last_org)
         if low in ("they", "them"):
-            return _named(focus.last_org or _body(_org_before(reg, doc, span.start)))
+            return _named(focus.last_org or _body(_org_before(reg, doc, span.start, focus)))
         if low in ("we", "us", "our"):
             # "we" is a body only when that body is the one speaking; else the writer's own voice
             if focus.last_org is not None:

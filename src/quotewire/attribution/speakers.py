@@ -10,6 +10,8 @@ lists each named speaker once with every role the article gives them.
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -50,6 +52,25 @@ def valid_name(name: str | None) -> bool:
         return False  # "Submit button": a name ends in a capitalised word ("Ludwig van Beethoven"),
         # unless it is an owner's body ("Norway's foreign ministry")
     return any(ch.isalpha() for ch in name)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[\n.!?:;\u2022\u2013\u2014-]\s*|[\n.!?]\s*[\"'\u201c\u2018(]\s*)$")
+
+
+def common_noun(text: str, name: str) -> bool:
+    """"Users who only need a site ...", "Coconut contains ...": a one-word "name" that the text
+    writes with a capital only where a sentence or a line starts, and in lower case elsewhere, is
+    a common noun ("users", "coconut"), not a person or a body."""
+    if " " in name or not name[:1].isupper() or name.isupper():
+        return False
+    word = re.escape(name)
+    lower = re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
+    if lower is None:
+        return False
+    for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", text):
+        if not _SENTENCE_START.search(text[max(0, m.start() - 4):m.start()]) and m.start() > 0:
+            return False  # "at Meta", "said Zoom": capitalised inside a sentence, a name
+    return True
 
 
 def fullest(doc: "Doc", name: str) -> str:
@@ -115,7 +136,8 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate], quotes: list[Qu
     interview_quotes(article, doc, reg)
     speakers: dict[int, Person] = {}
     owners: list[tuple[Quote, Person]] = []  # names are set at the end: a later mention may lengthen one
-    focus = Focus(quoted=[(m.start, m.end) for m in quotes])
+    focus = Focus(quoted=[(m.start, m.end) for m in quotes],
+                  layout=[(b.start, b.end) for b in article.blocks if b.kind in ("title", "heading", "table")])
     last_org_at = 0
     # the first person any quote names: what a headline's "agency chief" or an early "he" points at
     for q in article.quotes:
@@ -159,7 +181,7 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate], quotes: list[Qu
             p = _byline_person(article, reg)  # 'I told myself, "..."': the writer, where the byline names one
             got.kind = "person" if p is not None else got.kind
         q.speaker.kind = got.kind  # type: ignore[assignment]
-        if p is None or not valid_name(p.name):
+        if p is None or not valid_name(p.name) or common_noun(article.text, p.name):
             q.speaker.name = None
             q.speaker.role = None
             if q.speaker.kind in ("person", "organization"):

@@ -25,6 +25,7 @@ _BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□➤►▶→✓✔\-–
 
 PREFIX_LABELLED = 30  # words of a line a 'Read also:' prefix can still label as chrome
 CONTAINS_SHORT_WORDS = 15  # a topic word ('newsletter', 'GDPR') marks a notice only on a line this short
+NOTICE_WORDS = 200  # a disclaimer's phrase ('for informational purposes only') marks a line up to this long
 CHROME_DIR = Path(__file__).resolve().parent.parent / "data" / "chrome"
 CHROME_KINDS = ("cookie_notice", "language_prompt", "newsletter", "subscribe", "comments", "related",
                 "share", "advertisement", "footer", "navigation")
@@ -44,6 +45,9 @@ class Lexicon:
     # topic words a notice uses that an article may use too ('newsletter', 'GDPR'): short lines only
     contains_short: re.Pattern[str] | None = None
     contains_short_kind: dict[str, str] | None = None
+    # phrases of legal notices and disclaimers, which run long: lines of up to NOTICE_WORDS words
+    notice: re.Pattern[str] | None = None
+    notice_kind: dict[str, str] | None = None
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -60,6 +64,7 @@ def lexicons() -> Lexicon:
     prefix: dict[str, str] = {}
     contains: dict[str, str] = {}
     short: dict[str, str] = {}
+    notice: dict[str, str] = {}
     patterns: list[tuple[re.Pattern[str], str]] = []
     for kind in CHROME_KINDS:  # earlier kinds win a phrase listed twice
         data = _load(f"{kind}.json")
@@ -71,6 +76,8 @@ def lexicons() -> Lexicon:
             contains.setdefault(p, kind)
         for p in _flat(data.get("contains_short")):
             short.setdefault(p, kind)
+        for p in _flat(data.get("notice")):
+            notice.setdefault(p, kind)
         patterns.extend((re.compile(p), kind) for p in _flat(data.get("patterns")))
     pattern = re.compile("|".join(re.escape(p) for p in sorted(contains, key=len, reverse=True))) \
         if contains else None
@@ -82,7 +89,9 @@ def lexicons() -> Lexicon:
                    if patterns else None,
                    contains_short=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(short, key=len, reverse=True))
                                              + r")\b") if short else None,
-                   contains_short_kind=short)
+                   contains_short_kind=short,
+                   notice=re.compile("|".join(re.escape(p) for p in sorted(notice, key=len, reverse=True)))
+                   if notice else None, notice_kind=notice)
 
 
 def _by_kind(patterns: list[tuple[re.Pattern[str], str]]) -> list[tuple[re.Pattern[str], str]]:
@@ -244,6 +253,10 @@ def chrome_kind(text: str, words: int, tokens: list[str] | None = None, k: str |
         m = None if lex.anchors.isdisjoint(tokens) else lex.contains.search(folded)
         if m:
             return lex.contains_kind[m.group(0)]
+    if words <= NOTICE_WORDS and lex.notice is not None and lex.notice_kind:
+        m = lex.notice.search(folded)
+        if m:
+            return lex.notice_kind[m.group(0)]
     if words <= CONTAINS_SHORT_WORDS and lex.contains_short is not None and lex.contains_short_kind:
         m = lex.contains_short.search(folded)
         if m:

@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 
 from quotewire.page.assemble import PageParts, assemble
-from quotewire.page.lines import WORD, Line, box_names, byline_words, card_summaries, code_lines, dense_blocks, \
+from quotewire.page.lines import Line, box_names, byline_words, card_summaries, code_lines, dense_blocks, \
     make_line, opens_with_name, poster_words, unglue_lead
 from quotewire.page.normalize import normalize_spaces, squeeze
 from quotewire.page.textdump_meta import byline_authors, credit_of, is_date_line, label_of, parse_date, publisher_of
+from quotewire.page.textdump_title import title_line
 from quotewire.records import Article, BlockKind, Boilerplate, Image
 
 # Chrome that opens a section of links or comments: the run of lines under it goes too.
@@ -35,8 +36,6 @@ _SECTION_HEADERS = frozenset({"related", "comments", "newsletter", "share", "nav
 # Chrome that ends an article when met after it: the region search pays dearly to cross it.
 _BARRIERS = frozenset({"related", "comments", "newsletter", "footer"})
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-]*\.?$")
-_MAX_TITLE_WORDS = 30
-TITLE_WINDOW = 40
 _QUOTED = re.compile(r"""^\W{0,2}["“”„«»‘’‚'‹›「『]|["“”»«’'›」』]\W{0,2}$""")
 
 
@@ -55,7 +54,7 @@ def read_text_dump(text: str, doc_id: str) -> Article:
     start, end = _region(lines, meta, code)
     if AUTHOR_BOX:
         end = _before_author_box(lines, start, end, kind, parts.authors)
-    title_at, dups, title = _title(lines, start, end, meta)
+    title_at, dups, title = title_line(lines, start, end, meta)
     if title_at is not None:
         parts.title = title
         kind[title_at] = "title"
@@ -312,7 +311,51 @@ def _region(lines: list[Line], meta: set[int], code: set[int] | None = None) -> 
             best, best_span = run, (run_start, i)
     if FINISH_BLOCK:
         best_span = best_span[0], _finish_block(lines, best_span[1], meta)
+    if TOC_MIN:
+        best_span = best_span[0], _toc_end(lines, best_span, meta, code, separated, runs)
     return best_span
+
+
+TOC_MIN = 3   # a table of contents in the article naming this many headings printed below it carries it on
+TOC_GAP = 3   # ... when most of those headings lie this many lines apart (sections, not a list of links)
+
+
+def _toc_end(lines: list[Line], span: tuple[int, int], meta: set[int], code: set[int] | None,
+             separated: bool, runs: list[int]) -> int:
+    """The article's end when its table of contents names headings printed below the region: a guide
+    whose sections are long runs of short lines (checklists, steps) stops at its first list, although
+    its contents list the sections to come. Headings the region prints twice (a contents list and its
+    section) do not count, nor headings packed one under another (a contents list after the article)
+    or past an end-of-article header. The region runs on to the heading of the last section named and
+    then through that section: as far as the line scores still gain, or up to the first chrome line
+    when the section is no longer than the longest one before it."""
+    start, end = span
+    later: dict[str, int] = {}
+    for j in range(end + 1, len(lines)):
+        later.setdefault(lines[j].text.casefold(), j)
+    seen: dict[str, int] = {}
+    for i in range(start, end + 1):
+        seen[lines[i].text.casefold()] = seen.get(lines[i].text.casefold(), 0) + 1
+    hits = sorted({later[k] for i in range(start, end + 1)
+                   if not lines[i].prose and lines[i].chrome is None and 2 <= lines[i].words <= 15
+                   and seen[k := lines[i].text.casefold()] == 1 and k in later})
+    gaps = [b - a for a, b in zip(hits, hits[1:])]
+    if len(hits) < TOC_MIN or sum(1 for g in gaps if g >= TOC_GAP) < len(gaps) / 2:
+        return end
+    if any(lines[k].chrome in _BARRIERS and lines[k].words <= BARRIER_WORDS for k in range(end + 1, hits[-1])):
+        return end
+    total, best, out = 0.0, 0.0, hits[-1]
+    reach = hits[-1] + max(gaps)   # the last section is as long as the longest before it, at most ...
+    for k in range(hits[-1] + 1, len(lines)):
+        ln = lines[k]
+        if ln.chrome in _BARRIERS and ln.words <= BARRIER_WORDS:
+            break
+        if ln.chrome or k in meta:
+            reach = min(reach, k - 1)   # ... and ends at the first chrome line, unless prose goes on
+        total += _score(ln, meta, k, separated, runs[k], _lone_prose(lines, k), code is not None and k in code)
+        if total > best:
+            best, out = total, k
+    return max(out, min(reach, len(lines) - 1))
 
 
 FINISH_BLOCK = True  # a region that ends inside a block of lines runs on to the block's last paragraph
@@ -381,156 +424,6 @@ def _before_author_box(lines: list[Line], start: int, end: int, kind: list[str |
         if lines[i].prose:
             words += lines[i].words
     return end
-
-
-# --- the headline ----------------------------------------------------------------------------
-
-
-_SAID = re.compile(r"^[—–―]\s|\.[\"”’»']+$")  # an attribution line ('— Name, on ...'), a quoted sentence
-
-
-_ALPHA_WORD = re.compile(r"(?<!\w)[^\W\d_]{2,}(?!\w)")
-
-
-def _wordy(text: str) -> bool:
-    """Five or more words of letters: a headline, not a time stamp or a counter glued to a label."""
-    return len(_ALPHA_WORD.findall(text)) >= 5
-
-
-def _title_like(ln: Line, period: bool = False) -> bool:
-    return (2 <= ln.words <= _MAX_TITLE_WORDS and ln.chrome is None and not ln.tabs and not ln.bullet
-            and not ln.text.endswith((",", ";", ":") if period else (".", ",", ";", ":")) and ln.chars <= 250
-            and not (ln.lower_start and ln.text[:1].isalpha())   # '16-inch MacBook ...' starts fine
-            and not (TITLE_SAID and _SAID.search(ln.text)))
-
-
-def _title(lines: list[Line], start: int, end: int, meta: set[int]) -> tuple[int | None, list[int], str | None]:
-    """The headline line, its later copies and its text.
-
-    Candidates are the title-like lines above the article and its first lines (up to
-    its first long paragraph); each is scored by how many of its words the paragraphs
-    below it use (the candidate's own line left out), its length, whether the page
-    prints it twice (headline and breadcrumb, or the layout's copy) and its distance
-    from the article. Section names, prompts and teaser headlines share few words with
-    the story. A breadcrumb printed on the headline's line ('Home Travel Ferry adds two
-    crossings' near 'FERRY ADDS TWO CROSSINGS') gives the headline as the line's end.
-    """
-    best, best_score = None, 0.0
-    lo = max(0, start - TITLE_WINDOW)
-    counts: dict[str, int] = {}
-    for ln in lines[lo: min(end, start + 3) + 1]:   # printed twice near the article, not in a far menu
-        counts[ln.text.casefold()] = counts.get(ln.text.casefold(), 0) + 1
-    hi = start
-    while hi < end and hi - start < TITLE_INSIDE and not (lines[hi].prose and lines[hi].words >= 20):
-        hi += 1
-    glued = _glued(lines, lo, hi) if TITLE_GLUED else {}
-    for g in glued.values():
-        counts[g.casefold()] = counts.get(g.casefold(), 0) + 1
-    vocab: set[str] = set()
-    vocab_from = -1
-    scores: dict[int, tuple[float, float]] = {}   # candidate -> (score, share of its words in the story)
-    for i in range(lo, hi + 1):
-        ln = lines[i]
-        near_meta = any(j in meta for j in range(i + 1, i + 1 + META_REACH))
-        # right above its byline or date, a headline may end with a full stop
-        if i in meta or not _title_like(ln, TITLE_PERIOD and i + 1 in meta and ln.words <= 20) \
-                or ln.upper_ratio > 0.7 \
-                or ln.words < (2 if TITLE_TWO and i + 1 in meta else 3) \
-                or credit_of(ln.text) is not None or (i == start and start == end):
-            continue
-        if i >= start and vocab_from != i + 1:
-            vocab, vocab_from = _vocab(lines, i + 1, end), i + 1   # the paragraphs below this line
-        elif i < start and vocab_from != start:
-            vocab, vocab_from = _vocab(lines, start, end), start
-        text = glued.get(i, ln.text)
-        words = {w.casefold() for w in WORD.findall(text) if len(w) >= 4 or not w.isascii()}
-        overlap = len(words & vocab) / len(words) if words else 0.0
-        repeated = counts.get(text.casefold(), 0) >= 2
-        score = TITLE_OVERLAP * overlap * min(1.0, len(words) / TITLE_CONTENT) \
-            + (0.5 if 5 <= ln.words <= TITLE_LONG else 0.0) \
-            + (1.0 if repeated else 0.0) \
-            - TITLE_DISTANCE * abs(start - i) - (0.5 if ln.text.endswith("?") else 0.0) \
-            + (TITLE_META if near_meta else 0.0) \
-            - (TITLE_CAPTION if _above_credit(lines, i) and not (CAPTION_TITLED and _title_cased(ln.text)) else 0.0)
-        if overlap >= 0.15 or repeated or (TITLE_GATE and near_meta and _wordy(ln.text)):
-            scores[i] = (score, overlap)
-    for i, (score, overlap) in scores.items():
-        # headline, standfirst, byline: of two candidates in one run of lines right above the
-        # byline or date, the first is the headline and the second its standfirst (a breadcrumb
-        # or a menu label above the headline shares few of the story's words, or holds the headline)
-        if TITLE_DEK and i + 1 in scores and not lines[i].blank_after and overlap >= DEK_OVERLAP \
-                and lines[i].words >= 5 and lines[i + 1].text.casefold() not in lines[i].text.casefold() \
-                and any(j in meta for j in range(i + 2, i + 4)):
-            score += TITLE_DEK
-        if score > best_score:
-            best, best_score = i, score
-    if best is None:
-        return None, [], None
-    title = glued.get(best, lines[best].text)
-    k = title.casefold()
-    return best, [j for j in range(0, end + 1) if j != best and lines[j].text.casefold() == k], title
-
-
-TITLE_GLUED = True
-
-
-def _glued(lines: list[Line], lo: int, hi: int) -> dict[int, str]:
-    """Lines that end with a headline printed again on a line close by (3+ words): line -> the end."""
-    out: dict[int, str] = {}
-    for i in range(lo, hi + 1):
-        t = lines[i].text
-        for j in range(max(lo, i - 3), min(hi, i + 3) + 1):
-            u = lines[j].text
-            if j != i and len(t) > len(u) + 2 and len(u.split()) >= 3 and t[-len(u):].casefold() == u.casefold():
-                out[i] = t[-len(u):]
-                break
-    return out
-
-
-CAPTION_TITLED = True   # a title-cased line above a credit is the headline over the lead photo, not its caption
-
-
-def _title_cased(text: str) -> bool:
-    """Every word of four letters or more capitalised, two at least: a headline's case ('Evening
-    Ferries Are Not Enough'); captions are sentences ('The mayor at the pier on Friday')."""
-    long = [w for w in _ALPHA_WORD.findall(text) if len(w) >= 4]
-    return len(long) >= 2 and all(w[0].isupper() for w in long)
-
-
-def _above_credit(lines: list[Line], i: int) -> bool:
-    """A line right above a credit line ('Photograph: Agency') is most often an image caption."""
-    return i + 1 < len(lines) and not lines[i].blank_after and credit_of(lines[i + 1].text) is not None
-
-
-TITLE_CAPTION = 1.0
-TITLE_SAID = True       # attribution lines and quoted sentences are no headlines
-TITLE_TWO = True        # a two-word headline right above its byline or date
-TITLE_GATE = True       # a line of 5+ words right above the byline or date is a candidate, whatever its words
-TITLE_DEK = 1.0         # the first of headline and standfirst
-DEK_OVERLAP = 0.4
-TITLE_PERIOD = True     # a line right above its byline or date may end with a full stop
-TITLE_LONG = 25         # headlines of 5 to this many words score for their length
-META_REACH = 3          # a byline or date this many lines below a headline candidate
-TITLE_INSIDE = 6        # the headline may be among the article's first lines, before its first long paragraph
-TITLE_OVERLAP = 2.0
-TITLE_CONTENT = 4       # ... in full for lines of this many content words (fewer: 'Show all results' shares them easily)
-TITLE_DISTANCE = 0.01
-TITLE_META = 1.0       # a byline or a date within three lines below: the headline's own
-
-
-def _vocab(lines: list[Line], start: int, end: int, limit: int = 400) -> set[str]:
-    """Content words (4+ letters) of the article's first paragraphs."""
-    out: set[str] = set()
-    seen = 0
-    for ln in lines[start:end + 1]:
-        if not ln.prose:
-            continue
-        toks = WORD.findall(ln.text)
-        out.update(t.casefold() for t in toks if len(t) >= 4 or not t.isascii())
-        seen += len(toks)
-        if seen >= limit:
-            break
-    return out
 
 
 # --- the body ---------------------------------------------------------------------------------

@@ -62,12 +62,21 @@ def _modifiers() -> frozenset[str]:
     return frozenset(fold(w) for w in _lines("title_modifiers.txt") if fold(w))
 
 
+@lru_cache(maxsize=1)
+def _name_titles() -> frozenset[str]:
+    """Titles that are part of a name before a single given name ("Prince Andrew", "Pope Francis")."""
+    return frozenset(fold(w) for w in _lines("name_titles.txt") if fold(w))
+
+
 def _strip_front(folded: list[str]) -> int:
-    """How many leading tokens are honorifics, titles or their modifiers ("former President")."""
+    """How many leading tokens are honorifics, titles or their modifiers ("former President"); a
+    name title before a single given name stays ("Prince Andrew" is that name, not "Andrew")."""
     i = 0
     changed = True
     while changed and len(folded) - i > 1:
         changed = False
+        if len(folded) - i == 2 and folded[i] in _name_titles():
+            break
         if folded[i] in _modifiers():
             i += 1
             changed = True

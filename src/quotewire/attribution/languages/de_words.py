@@ -45,6 +45,10 @@ class Lex:
     non_speaker_suffixes: tuple[str, ...]
     contrast: frozenset[str]
     focus: frozenset[str]
+    calling: str
+    naming: frozenset[str]
+    konjunktiv_one: frozenset[str]
+    particles_before: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +70,9 @@ def lex() -> Lex:
                frozenset(d["time_words"]), frozenset(d["subordinating_starts"]),
                frozenset(fr["impersonal_prepositions"]), tuple(d["source_suffixes"]),
                frozenset(d["passive_auxiliaries"]), tuple(d["non_speaker_suffixes"]),
-               frozenset(fr["second_clause"]), frozenset(d["focus_particles"]))
+               frozenset(fr["second_clause"]), frozenset(d["focus_particles"]), fr["calling_as"],
+               frozenset(fr["naming_participles"]), frozenset(d["konjunktiv_one"]),
+               frozenset(fr["particles_before_verb"]))
 
 _LEMMAS: dict[str, list[dict]] = {}  # type: ignore[type-arg]
 
@@ -150,6 +156,8 @@ class Words(Paragraphs):
         w = self.toks[k].text
         if not w[:1].islower() or k > 0 and self.toks[k - 1].text == "zu":
             return None  # (``ist zu berichten``: an infinitive, no cue)
+        if w in self.L.naming and not self.finite_before(k):
+            return None  # ``Das Profil, auch „Bonus View“ genannt, …``: the name a thing goes by, no cue
         if w in self.L.joined:
             if not self.passive(k, w):
                 return self.L.joined[w], k
@@ -174,6 +182,8 @@ class Words(Paragraphs):
             part = v.get("particle")
             if not part:
                 return v, k
+            if k > 0 and self.toks[k - 1].text == part and part in self.L.particles_before and self.inq[k - 1] < 0:
+                return v, k  # ``Wie die Stadt bekannt gab, …``: a particle written apart before the verb
             j = k + 1
             while j < end and self.toks[j].text not in (_COMMA, _COLON) and self.toks[j].text not in _STOPS:
                 if self.toks[j].text == part and self.inq[j] < 0:
