@@ -272,3 +272,29 @@ def test_a_capitalised_word_the_tagger_took_for_a_noun_stays_in_the_name() -> No
                 "should check them.")
     q = _holding(art, "owners should check")
     assert q.speaker.name == "Consumer Notes", q.speaker
+
+
+def test_a_role_never_ends_inside_an_open_bracket() -> None:
+    art = _read("Tom Reyes, a ferry specialist on the Harbour Safety Council (HSC), said that the boats were safe.")
+    q = _holding(art, "boats were safe")
+    assert q.speaker.name == "Tom Reyes"
+    assert q.speaker.role and q.speaker.role.count("(") == q.speaker.role.count(")"), q.speaker.role
+    assert q.speaker.role.startswith("ferry specialist on the Harbour Safety Council")
+
+
+def test_the_writer_who_names_themself_is_the_i_of_a_first_person_page() -> None:
+    body = ("If we have not met yet, my name is Dana Whitfield, and I have run a ferry blog since 2012.\n\n"
+            "The first winter was hard. I told myself, \u201cThis boat will sail again in spring.\u201d")
+    q = _holding(_read(body), "boat will sail")
+    assert q.speaker.name == "Dana Whitfield", q.speaker
+    quoted = ("The first winter was hard. \u201cHello, my name is Dana Whitfield,\u201d a stranger said.\n\n"
+              "I told myself, \u201cThis boat will sail again in spring.\u201d")
+    q = _holding(_read(quoted), "boat will sail")
+    assert q.speaker.name != "Dana Whitfield", q.speaker
+
+
+def test_a_role_is_the_persons_not_the_description_of_their_company() -> None:
+    art = _read("\u201cWe need more ferries,\u201d said Tom Reyes, CEO of Tidewise, a Lisbon-based mapping startup. "
+                "\u201cThe boats are full.\u201d")
+    q = _holding(art, "more ferries")
+    assert q.speaker.name == "Tom Reyes" and q.speaker.role == "CEO of Tidewise", q.speaker

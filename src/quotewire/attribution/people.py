@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quotewire.attribution.lexicon import (body_name_words, document_nouns, honorifics, name_particles, name_suffixes,
-                                          name_titles, org_words, role_nouns, titles)
+from quotewire.attribution.lexicon import (body_name_words, body_nouns, document_nouns, honorifics, name_particles,
+                                          name_suffixes, name_titles, org_words, role_nouns, titles)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan
@@ -189,7 +189,10 @@ def role_near(ent: "SpacySpan", lead: list[str]) -> str | None:
     for c in root.children:
         # a noun, or what the tagger mistook for another word class in a phrase with a determiner
         # ("Jane Doe, the union steward of ...": "steward" tagged an adverb)
-        if c.dep_ == "appos" and (c.pos_ == "NOUN" or c.pos_ in ("ADV", "ADJ", "VERB") and c.left_edge.tag_ == "DT"):
+        if c.dep_ == "appos" and c.lemma_.lower() in org_words() | body_nouns():
+            continue  # "Jane Doe, CEO of Acme, a Lisbon-based startup": the body's description, not hers
+        if c.dep_ == "appos" and (c.pos_ == "NOUN" or c.pos_ in ("ADV", "ADJ", "VERB") and c.left_edge.tag_ == "DT"
+                                  or c.pos_ == "PROPN" and c.lower_ in role_nouns() | titles()):  # "CEO of Acme"
             role = np_text(list(c.subtree))
             if role:
                 return role
@@ -237,4 +240,9 @@ def np_text(toks: list) -> str | None:
         toks = toks[:-1]
     if not toks or len(toks) > 12:
         return None
-    return toks[0].doc[toks[0].i:toks[-1].i + 1].text
+    text = toks[0].doc[toks[0].i:toks[-1].i + 1].text
+    if text.count("(") > text.count(")"):  # "specialist on the Council (NSC": the phrase ends before the bracket
+        text = text[:text.rindex("(")].rstrip(" ,;:-")
+    if not re.search(r"[^\W\d_]{2}", text):
+        return None  # "A. (n.d": no word in it
+    return text

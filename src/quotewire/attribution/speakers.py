@@ -178,7 +178,7 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate], quotes: list[Qu
             continue
         p = got.person
         if got.writer and span.root.lower_ in ("i", "me"):
-            p = _byline_person(article, reg)  # 'I told myself, "..."': the writer, where the byline names one
+            p = _byline_person(article, reg, focus.quoted)  # 'I told myself, "..."': the writer, where the byline names one
             got.kind = "person" if p is not None else got.kind
         q.speaker.kind = got.kind  # type: ignore[assignment]
         if p is None or not valid_name(p.name) or common_noun(article.text, p.name):
@@ -232,17 +232,30 @@ def _name_certainty(mention: str, name: str) -> float:
     return DESCRIPTION_CERTAINTY
 
 
-def _byline_person(article: Article, reg: Registry) -> Person | None:
+_SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|I am|I\'m|I\u2019m)\s+((?:[A-Z][^\W\d_]+[-\'\u2019]?){1}(?:\s+[A-Z][^\W\d_]+[-\'\u2019]?){1,2})\b")
+
+
+def _byline_person(article: Article, reg: Registry, quoted: list[tuple[int, int]] = ()) -> Person | None:
     """The one author of the byline, when it reads as a person's name (two or three capitalised
-    words, no body's word): the "I" of a first-person article."""
-    if len(article.authors) != 1:
+    words, no body's word): the "I" of a first-person article. Without a byline, the writer who
+    names themself in their own words outside any quotation ("my name is Jane Roe"; "I'm Jane
+    Roe" where the text prints that name again)."""
+    author = article.authors[0] if len(article.authors) == 1 else None
+    if author is None and not article.authors:
+        text = article.text
+        for m in _SELF_NAMED.finditer(text):
+            if not any(a <= m.start() < b for a, b in quoted) and (
+                    m.group(0)[1:].startswith("y name") or text.count(m.group(1)) >= 2):  # "I am X" once may be no name
+                author = m.group(1)
+                break
+    if author is None:
         return None
-    words = article.authors[0].split()
+    words = author.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for w in words) or \
             any(w.lower().strip(".") in org_words() | body_name_words() for w in words) or \
-            not valid_name(article.authors[0]) or article.authors[0].lower() in reg.orgs:
+            not valid_name(author) or author.lower() in reg.orgs:
         return None
-    p = reg.find(article.authors[0])
+    p = reg.find(author)
     if p is None:
         p = Person(" ".join(words))
         reg.people.append(p)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from quotewire.attribution.languages.common import Found, kind_of, trim, write_records
 from quotewire.attribution.languages.de_runs import Runs
 from quotewire.attribution.languages.de_words import _COLON, _COMMA, _MARKS, _STOPS
-from quotewire.nlp.languages import Parsed, QuoteMarks
+from quotewire.nlp.languages import Parsed, QuoteMarks, data
 from quotewire.records import Article
 
 
@@ -64,7 +64,90 @@ class German(Runs):
             # than the one the frame took, before its content
             lo = min(f.cue[0], f.parts[0][0])
             out = [g for g in self.beside(i, s, e, lo) if g.cue is not None and g.cue[0] < f.cue[0]] + out
+        if out:
+            more = self.more_reports(i, s, e, out)
+            if more:
+                out = sorted(out + more, key=lambda g: g.parts[0][0] if g.parts else -1)
         return out
+
+    def matrix_cut(self, f: Found, a: int, end: int) -> None:
+        """``X erklärte, er sei unschuldig, erkannte das Gericht nicht an …``: the content ends before a
+        comma with a finite verb in the indicative right after it, a second main clause of the speaker,
+        unless a clause of the content opens with a subordinator (``…, wenn es regnet, fällt …``)."""
+        toks, L = self.toks, self.L
+        if len(f.parts) != 1 or f.parts[0][0] != self.span(a, end)[0] or toks[a].text.lower() in L.sub_starts | L.subordinators \
+                or self.tag(a).startswith("APPR"):
+            return
+        for j in range(a + 1, end - 1):
+            if self.inq[j] >= 0 or self.inq[j + 1] >= 0 or toks[j].text != _COMMA:
+                continue
+            w = toks[j + 1].text
+            if w.lower() in L.sub_starts | L.subordinators or w in data("de")["relative_pronouns"]:
+                return  # (an embedded clause: a verb after a later comma may close it)
+            if self.is_finite(j + 1) and w not in L.subjunctive and not self.konjunktiv_one(w):
+                hit = self.cue_at(j + 1, end)
+                np = self.np_verb(j + 1, hit[1], end) if hit is not None else None
+                if np is not None and np[0] <= j + 2:
+                    return  # (``…, sagte X``: a cue verb with its own speaker)
+                cut = trim(self.text, f.parts[0][0], toks[j].start)
+                if cut[1] > cut[0]:
+                    f.parts = [cut]
+                return
+
+    def more_reports(self, i: int, s: int, e: int, out: list[Found]) -> list[Found]:
+        """``X sagte …; Y erklärte …`` / ``…, während Y begrüßte, dass …`` / ``Während X von … sprach,
+        sprach Y von …``: a clause of the sentence, after a semicolon or a comma with a second-clause
+        conjunction, that lies outside every report found has a frame of its own (its own cue,
+        speaker and content)."""
+        toks = self.toks
+        spans = [r for f in out for r in [*f.parts, f.cue, f.mention] if r is not None and r[1] > r[0]]
+        if not spans:
+            return []
+        cuts = []
+        for k in range(s + 1, e - 2):
+            if self.inq[k] >= 0:
+                continue
+            if toks[k].text == ";" or toks[k].text == _COMMA and toks[k + 1].text.lower() in self.L.contrast:
+                cuts.append(k)
+        if toks[s].text.lower() in self.L.opening_contrast:  # ``Während A, B``: the comma before the main clause's verb
+            k = next((k for k in range(s + 1, e - 1) if self.inq[k] < 0 and toks[k].text == _COMMA
+                      and self.is_finite(k + 1) and self.inq[k + 1] < 0), None)
+            if k is not None:
+                cuts.append(k)
+        more: list[Found] = []
+        for k in sorted(set(cuts)):
+            c0, c1 = toks[k].start, toks[k].end
+            lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+            cross = None  # a report whose content runs over the cut, its cue and speaker on one side
+            if not lo < c0 < hi:
+                pass
+            elif len(out) == 1 and len(out[0].parts) == 1 and out[0].parts[0][0] < c0 < out[0].parts[0][1]:
+                f = out[0]
+                heads = [r for r in (f.cue, f.mention) if r is not None]
+                if heads and all(r[1] <= c0 for r in heads) and f.parts[0][0] >= max(r[1] for r in heads):
+                    cross = f
+            if cross is None and lo < c0 < hi:
+                continue
+            a, b = (k + 1, e) if c0 >= lo else (s, k)
+            keep = self.extra
+            self.extra = []
+            g = self.frame(i, a, b)
+            self.extra = keep
+            if g is None or not g.parts:
+                continue
+            if cross is not None:
+                if g.cue is None or not (g.name or g.mention) or g.parts[0][0] < c1:
+                    continue
+                cross.parts = [trim(self.text, cross.parts[0][0], c0)]
+                cross.kind = kind_of(self.p, cross.parts)
+                spans = [r for f in out for r in [*f.parts, f.cue, f.mention] if r is not None and r[1] > r[0]]
+            if any(x < d and c < y for x, y in g.parts for c, d in spans):
+                continue
+            if g.cue is not None and any(g.cue[0] < d and c < g.cue[1] for c, d in spans):
+                continue
+            more.append(g)
+            spans += [r for r in [*g.parts, g.cue, g.mention] if r is not None and r[1] > r[0]]
+        return more
 
     def beside(self, i: int, s: int, e: int, stop: int) -> list[Found]:
         """Quotations (ending before char ``stop``) after the first cue verb of the sentence and its
@@ -104,8 +187,10 @@ class German(Runs):
             break
         return out
 
-    def frame(self, i: int) -> Found | None:
-        s, e = self.p.sentences[i]
+    def frame(self, i: int, s: int | None = None, e: int | None = None) -> Found | None:
+        """The report of sentence ``i`` (or of its tokens ``s``..``e``, a clause of it)."""
+        if s is None or e is None:
+            s, e = self.p.sentences[i]
         toks, L = self.toks, self.L
         end = e
         while end > s and toks[end - 1].text in _STOPS:
@@ -133,6 +218,8 @@ class German(Runs):
             postposed = (v > s and toks[v - 1].text == _COMMA or (v > s and toks[v - 1].text in _MARKS and v - 1 > s
                                                                   and toks[v - 2].text == _COMMA) or closed or so_verb) \
                 and self.has_verb(self.clause_start(s, cut), cut)
+            if postposed and toks[self.clause_start(s, cut)].text.lower() in L.opening_contrast:
+                postposed = False  # ``Während X von A sprach, sprach Y von B``: the clause before is no content
             if postposed and self.relative_before(s, v):
                 postposed = False  # ``Der Sender, der … ist, begründete es damit, …``: the subject before the verb
             if postposed and not verb.get("impersonal") and self.np_verb(v, last, e) is None:
@@ -175,12 +262,14 @@ class German(Runs):
                     continue
             else:
                 stop = self.next_break(last + 1, e)
-                if stop is None:
-                    g = self.trailing_as(i, s, v, last, end, verb)
+                turn = stop is not None and stop + 2 < e and toks[stop].text == _COMMA \
+                    and toks[stop + 1].text.lower() in L.contrast and toks[stop + 2].text not in _MARKS
+                if stop is None or turn:  # (``X lehnte es ab, während Y …``: the clause after is no content)
+                    g = self.trailing_as(i, s, v, last, end, verb) if stop is None else None
                     if g is not None:
                         return g
                     if deferred is None:
-                        deferred = self.reported(i, s, e, v, last, verb)
+                        deferred = self.reported(i, s, stop if turn else e, v, last, verb)
                     continue
                 if self.colon_cue(stop + 1, end):
                     continue  # ``X wies das zurück, Y erklärte: „…“``: the later cue frames the quotation
@@ -214,6 +303,7 @@ class German(Runs):
                 if np is not None:
                     self.speaker(np, f, toks[v].start)
                 self.second_cue(f, i, stop + 1, end)
+                self.matrix_cut(f, stop + 1, end)
             if not f.parts or not self.text[f.parts[0][0]:f.parts[-1][1]].strip():
                 continue
             f.kind = kind_of(self.p, f.parts)

@@ -49,6 +49,7 @@ class Lex:
     naming: frozenset[str]
     konjunktiv_one: frozenset[str]
     particles_before: frozenset[str]
+    opening_contrast: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +73,7 @@ def lex() -> Lex:
                frozenset(d["passive_auxiliaries"]), tuple(d["non_speaker_suffixes"]),
                frozenset(fr["second_clause"]), frozenset(d["focus_particles"]), fr["calling_as"],
                frozenset(fr["naming_participles"]), frozenset(d["konjunktiv_one"]),
-               frozenset(fr["particles_before_verb"]))
+               frozenset(fr["particles_before_verb"]), frozenset(fr["opening_contrast"]))
 
 _LEMMAS: dict[str, list[dict]] = {}  # type: ignore[type-arg]
 
