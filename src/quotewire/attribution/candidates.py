@@ -476,7 +476,7 @@ def headline_candidates(doc: "Doc", blocks: list[tuple[int, int]]) -> list[Candi
         if colon is None or colon.i == span.start or colon.i - span.start > 6:
             continue
         lead = doc[span.start:colon.i]
-        if lead[-1].like_num or lead[-1].is_digit:
+        if lead[-1].like_num:
             continue  # "Step 2: ...", "Phase 1: ...": a numbered label, no one's words
         cues = cue_verbs()
         if any(t.lower_ in cues or (t.pos_ in ("VERB", "AUX") and t.is_lower) for t in lead) \

@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from quotewire.attribution.lexicon import body_name_words, org_words
-from quotewire.attribution.people import Registry
+from quotewire.attribution.people import Registry, in_lower_case
 from quotewire.records import Article, Quote, QuoteSpeaker, Span
 
 if TYPE_CHECKING:
@@ -27,12 +27,6 @@ MAX_FOLLOWING = 3
 MIN_WORDS = 10  # an answer's further paragraph is a paragraph, not a one-line aside
 
 
-def _common_words(text: str, name: str) -> bool:
-    """"Corporate Relocation" in a headline, where the text says "a corporate relocation": words
-    in title case that the text also prints as ordinary words are no one's name."""
-    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
-
-
 def _interviewee(article: Article, doc: "Doc", reg: Registry, qa_start: int) -> str | None:
     """The person the headline names, else the one the text before the questions names most."""
     text = article.text
@@ -41,10 +35,10 @@ def _interviewee(article: Article, doc: "Doc", reg: Registry, qa_start: int) -> 
             for e in doc.ents:
                 if e.label_ == "PERSON" and b.start <= e.start_char < b.end:
                     p = reg.find(e.text) or reg._person(e)
-                    if p is not None and not _common_words(text, p.name):
+                    if p is not None and not in_lower_case(text, p.name):
                         return p.name
     seen = Counter(p.name for e in doc.ents if e.label_ == "PERSON" and e.start_char < qa_start
-                   for p in [reg.find(e.text)] if p is not None and not _common_words(text, p.name))
+                   for p in [reg.find(e.text)] if p is not None and not in_lower_case(text, p.name))
     if seen:
         return seen.most_common(1)[0][0]
     # the tagger missed the name: two or three capitalised proper nouns before the questions,
@@ -60,7 +54,7 @@ def _interviewee(article: Article, doc: "Doc", reg: Registry, qa_start: int) -> 
                 continue
             if 2 <= len(run) <= 3:
                 name = " ".join(x.text for x in run)
-                if text.count(name) >= 2 and not _common_words(text, name):
+                if text.count(name) >= 2 and not in_lower_case(text, name):
                     return name
             run = []
     return None

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING
 from quotewire.attribution.lexicon import (author_verbs, body_name_words, body_nouns, cue_verbs, document_nouns,
                                           honorifics, org_words, person_nouns, person_suffixes, person_words,
                                           role_nouns, titles)
-from quotewire.attribution.people import _DET, ROLE_LINKS, Person, Registry, _body_name, clean, np_text, strip_name
+from quotewire.attribution.people import (_DET, ROLE_LINKS, Person, Registry, _body_name, clean, in_lower_case, np_text,
+                                          strip_name)
 from quotewire.attribution.quotes import text_of
 
 if TYPE_CHECKING:
@@ -380,8 +381,7 @@ def _head_name(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
             first += doc[first].lower_ == "the"
             return _named(_body_named(reg, doc, first, _name_end(doc, root.i + 1)))
         if words and (words[-1].lower() in titles() or words[-1].lower() in role_nouns() or (
-                len(words) == 1 and root.is_sent_start and not root.is_upper
-                and re.search(rf"(?<![\w-]){re.escape(words[0].lower())}(?![\w-])", text_of(doc)))):
+                len(words) == 1 and root.is_sent_start and not root.is_upper and in_lower_case(text_of(doc), words[0]))):
             # "the maker's CEO" is a role, not a name; "Studies have shown", "Research indicates"
             # (the article writes the word in lower case elsewhere) is a common noun at a sentence start
             return Resolved(kind="unnamed")

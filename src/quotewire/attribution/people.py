@@ -232,6 +232,12 @@ def role_near(ent: "SpacySpan", lead: list[str]) -> str | None:
     return None
 
 
+def in_lower_case(text: str, words: str) -> bool:
+    """The text also prints ``words`` in lower case, as ordinary words ("a corporate relocation",
+    "many users"): the capitalised form is a sentence start or a headline's, not a name."""
+    return re.search(rf"(?<![\w-]){re.escape(words.lower())}(?![\w-])", text) is not None
+
+
 def np_text(toks: list) -> str | None:
     toks = sorted(toks, key=lambda t: t.i)
     while toks and (toks[0].lower_ in _DET or toks[0].is_punct):

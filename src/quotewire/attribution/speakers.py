@@ -20,7 +20,7 @@ from quotewire.attribution.interviews import interview_quotes
 from quotewire.attribution.lexicon import body_name_words, honorifics, name_particles, org_words, role_nouns, titles
 from quotewire.attribution.mentions import (GROUP_PRONOUNS, NO_ONE, PERSON_PRONOUNS, RELATIVES, WRITER_PRONOUNS,
                                             Focus, antecedent, genders, resolve_mention)
-from quotewire.attribution.people import ROLE_LINKS, Person, Registry, strip_name
+from quotewire.attribution.people import ROLE_LINKS, Person, Registry, in_lower_case, strip_name
 from quotewire.attribution.quotes import QuoteSpan, text_of
 from quotewire.attribution.registry import STAGES, State
 from quotewire.attribution.segments import split_runs
@@ -63,14 +63,11 @@ def common_noun(text: str, name: str) -> bool:
     a common noun ("users", "coconut"), not a person or a body."""
     if " " in name or not name[:1].isupper() or name.isupper():
         return False
-    word = re.escape(name)
-    lower = re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
-    if lower is None:
+    if not in_lower_case(text, name):
         return False
-    for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", text):
-        if not _SENTENCE_START.search(text[max(0, m.start() - 4):m.start()]) and m.start() > 0:
-            return False  # "at Meta", "said Zoom": capitalised inside a sentence, a name
-    return True
+    # "at Meta", "said Zoom": capitalised inside a sentence, a name
+    return all(_SENTENCE_START.search(text[max(0, m.start() - 4):m.start()])
+               for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
 def fullest(doc: "Doc", name: str) -> str:
@@ -232,7 +229,7 @@ def _name_certainty(mention: str, name: str) -> float:
     return DESCRIPTION_CERTAINTY
 
 
-_SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|I am|I\'m|I\u2019m)\s+((?:[A-Z][^\W\d_]+[-\'\u2019]?){1}(?:\s+[A-Z][^\W\d_]+[-\'\u2019]?){1,2})\b")
+_SELF_NAMED = re.compile(r"\b(?P<lead>[Mm]y name is|I am|I'm|I\u2019m)\s+(?P<name>[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+){1,2})\b")
 
 
 def _byline_person(article: Article, reg: Registry, quoted: list[tuple[int, int]] = ()) -> Person | None:
@@ -245,8 +242,8 @@ def _byline_person(article: Article, reg: Registry, quoted: list[tuple[int, int]
         text = article.text
         for m in _SELF_NAMED.finditer(text):
             if not any(a <= m.start() < b for a, b in quoted) and (
-                    m.group(0)[1:].startswith("y name") or text.count(m.group(1)) >= 2):  # "I am X" once may be no name
-                author = m.group(1)
+                    m["lead"].lower() == "my name is" or text.count(m["name"]) >= 2):  # "I am X" once may be no name
+                author = m["name"]
                 break
     if author is None:
         return None

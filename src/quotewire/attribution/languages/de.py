@@ -100,7 +100,7 @@ class German(Runs):
         conjunction, that lies outside every report found has a frame of its own (its own cue,
         speaker and content)."""
         toks = self.toks
-        spans = [r for f in out for r in [*f.parts, f.cue, f.mention] if r is not None and r[1] > r[0]]
+        spans = _taken(out)
         if not spans:
             return []
         cuts = []
@@ -118,15 +118,9 @@ class German(Runs):
         for k in sorted(set(cuts)):
             c0, c1 = toks[k].start, toks[k].end
             lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
-            cross = None  # a report whose content runs over the cut, its cue and speaker on one side
-            if not lo < c0 < hi:
-                pass
-            elif len(out) == 1 and len(out[0].parts) == 1 and out[0].parts[0][0] < c0 < out[0].parts[0][1]:
-                f = out[0]
-                heads = [r for r in (f.cue, f.mention) if r is not None]
-                if heads and all(r[1] <= c0 for r in heads) and f.parts[0][0] >= max(r[1] for r in heads):
-                    cross = f
-            if cross is None and lo < c0 < hi:
+            inside = lo < c0 < hi
+            cross = _crossing(out, c0) if inside else None  # a content running over the cut
+            if inside and cross is None:
                 continue
             a, b = (k + 1, e) if c0 >= lo else (s, k)
             keep = self.extra
@@ -140,13 +134,13 @@ class German(Runs):
                     continue
                 cross.parts = [trim(self.text, cross.parts[0][0], c0)]
                 cross.kind = kind_of(self.p, cross.parts)
-                spans = [r for f in out for r in [*f.parts, f.cue, f.mention] if r is not None and r[1] > r[0]]
+                spans = _taken(out)
             if any(x < d and c < y for x, y in g.parts for c, d in spans):
                 continue
             if g.cue is not None and any(g.cue[0] < d and c < g.cue[1] for c, d in spans):
                 continue
             more.append(g)
-            spans += [r for r in [*g.parts, g.cue, g.mention] if r is not None and r[1] > r[0]]
+            spans += _taken([g])
         return more
 
     def beside(self, i: int, s: int, e: int, stop: int) -> list[Found]:
@@ -334,3 +328,17 @@ class German(Runs):
 def attribute(article: Article, parsed: Parsed) -> Article:
     found = German(article, parsed).run()
     return write_records(article, parsed, found)
+
+
+def _taken(found: list[Found]) -> list[tuple[int, int]]:
+    """The character ranges the reports hold: contents, cues and speakers."""
+    return [r for f in found for r in [*f.parts, f.cue, f.mention] if r is not None and r[1] > r[0]]
+
+
+def _crossing(out: list[Found], cut: int) -> Found | None:
+    """The one report whose one content runs over char ``cut`` with its cue and speaker before it."""
+    if len(out) != 1 or len(out[0].parts) != 1 or not out[0].parts[0][0] < cut < out[0].parts[0][1]:
+        return None
+    f = out[0]
+    heads = [r for r in (f.cue, f.mention) if r is not None]
+    return f if heads and all(r[1] <= cut for r in heads) and f.parts[0][0] >= max(r[1] for r in heads) else None

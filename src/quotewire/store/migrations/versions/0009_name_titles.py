@@ -43,9 +43,9 @@ def _fold(text: str) -> str:  # frozen: store.names.fold at this revision
 
 def upgrade() -> None:
     bind = op.get_bind()
-    held = {key for (key,) in bind.execute(sa.select(speakers.c.norm_name))}
     rows = {sid: (key, kind) for sid, key, kind in bind.execute(
         sa.select(speakers.c.id, speakers.c.norm_name, speakers.c.kind))}
+    held = {key for key, _ in rows.values()}
     for aid, sid, written, key in bind.execute(
             sa.select(aliases.c.id, aliases.c.speaker_id, aliases.c.alias, aliases.c.name_key)).all():
         words = _fold(written).split()
