@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import SHARED, TOOLS, need_shared
 
 DATA = SHARED / "data" / "de-wikinews"
-FLOORS = {"attribution": 0.592, "direct": 0.683, "quote_found": 0.714}  # session 12: 0.597 / 0.688 / 0.719 measured
+FLOORS = {"attribution": 0.600, "direct": 0.683, "quote_found": 0.722}  # session 13: 0.605 / 0.688 / 0.727 measured
 TARGETS = {"attribution": 0.65, "direct": 0.85}
 
 

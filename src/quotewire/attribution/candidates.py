@@ -410,8 +410,9 @@ def _colon_candidates(doc: "Doc", quotes: list[QuoteSpan], out: list[Candidate])
                 lo -= 1
             vv = tok.head
             if vv.pos_ not in ("VERB", "AUX") or vv.i > tok.i or _source_of(vv) is None:
+                lo, head = _label_person(doc, tok, lo) or (lo, prev.i)
                 out.append(Candidate(kind="colon", cue=(tok.i, tok.i + 1), content=[(q.start, q.end)],
-                                     source=(lo, prev.i + 1), source_head=prev.i, cue_head=tok.i, cue_char=tok.idx))
+                                     source=(lo, head + 1), source_head=head, cue_head=tok.i, cue_char=tok.idx))
                 continue
         v = tok.head
         while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
@@ -423,6 +424,23 @@ def _colon_candidates(doc: "Doc", quotes: list[QuoteSpan], out: list[Candidate])
         src_range = _source_range(doc, src, set(range(*cue))) if src is not None else None
         out.append(Candidate(kind="colon", cue=cue, content=[(q.start, q.end)], source=src_range,
                              source_head=src.i if src is not None else None, cue_head=v.i, cue_char=v.idx))
+
+
+def _label_person(doc: "Doc", colon: "Token", lo: int) -> tuple[int, int] | None:
+    """"Jane Roe, director of gardens at Acme Trust:" or "Jane Roe, Acme Trust:" over a quote: a
+    label line that opens with a person's name and a comma names that person; the body after it is
+    where they work."""
+    text = text_of(doc)
+    line = text.rfind("\n", 0, colon.idx) + 1
+    first = next((t for t in doc[max(0, lo - 40):lo] if t.idx >= line and not t.is_space), None)
+    if first is None or first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
+        return None
+    end = first.i
+    while end + 1 < lo and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    if doc[end + 1].text != "," or any(t.ent_type_ == "PERSON" for t in doc[end + 2:colon.i]):
+        return None  # "Jane Roe, John Doe:" is two people
+    return first.i, end
 
 
 def quote_candidates(doc: "Doc", quotes: list[QuoteSpan], taken: list[tuple[int, int]]) -> list[Candidate]:

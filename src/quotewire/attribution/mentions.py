@@ -304,9 +304,10 @@ def _may_be_person(noun: "Token") -> bool:
 
 def _org_before(reg: Registry, doc: "Doc", i: int, focus: Focus, reach: int = 300) -> Person | None:
     """"It said": the organisation the text last named, if near (in tokens). A heading's or a
-    table's capitalised words ("Install Service Panels") are not the body a sentence's "it" is."""
+    table's capitalised words ("Install Service Panels"), nor words the tagger joined over a line
+    break, are not the body a sentence's "it" is."""
     at = doc[i].idx if i < len(doc) else len(doc.text)
-    orgs = [e for e in doc.ents if e.label_ == "ORG" and e.end <= i and i - e.end <= reach
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and e.end <= i and i - e.end <= reach and "\n" not in e.text
             and not any(a <= e.start_char < b and not a <= at < b for a, b in focus.layout)]
     return _org(reg, orgs[-1]) if orgs else None
 

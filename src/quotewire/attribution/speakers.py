@@ -70,7 +70,39 @@ def common_noun(text: str, name: str) -> bool:
                for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
-def fullest(doc: "Doc", name: str) -> str:
+_SENTENCE_END = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*\s*$|[\"\u201d]\s*$")
+LABEL_WORDS = 25  # a line this short that ends without a sentence's punctuation is a label
+
+
+def is_label(text: str) -> bool:
+    """A short paragraph that ends like no sentence, or a question in title case: a heading,
+    caption or credit line that a text dump gives as a paragraph ("Cherry trees at Riverton Castle
+    in April", "Why Choose Acme in 2026?")."""
+    words = text.split()
+    if not 0 < len(words) <= LABEL_WORDS or "\n" in text:
+        return False
+    if text.rstrip().endswith("?") and len(words) >= 3:
+        return sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= 0.75 * len(words)
+    return not _SENTENCE_END.search(text)
+
+
+def _layout(article: Article) -> list[tuple[int, int]]:
+    """Where the page's furniture is, in characters: titles, headings, tables, and the label lines
+    of paragraphs and lists (``is_label``)."""
+    spans: list[tuple[int, int]] = []
+    for b in article.blocks:
+        if b.kind in ("title", "heading", "table"):
+            spans.append((b.start, b.end))
+        elif b.kind in ("paragraph", "list"):
+            at = b.start
+            for line in article.text[b.start:b.end].split("\n"):
+                if is_label(line):
+                    spans.append((at, at + len(line)))
+                at += len(line) + 1
+    return spans
+
+
+def fullest(doc: "Doc", name: str, layout: list[tuple[int, int]] | None = None) -> str:
     """The longest name the text spells out that ends in the one word ``name`` ("Doe" -> "Jane
     Doe", "Ana-Maria Doe"): the one such name, or the one the text uses at least twice as often
     as any other. Else ``name``: a title is a role, not a name ("President Doe" is Doe)."""
@@ -101,7 +133,8 @@ def fullest(doc: "Doc", name: str) -> str:
                     w.pos_ == "PROPN" and w.dep_ == "compound" and w.head.i == t.i and not w.is_stop
                     and w.lower_ not in role_nouns()):
                 break  # "Say Doe": a capital that only starts a sentence (not a first name before it)
-            if w.pos_ == "PROPN" and (w.is_title or (len(w.text) == 2 and w.text[1] == ".")):
+            if w.pos_ == "PROPN" and (w.is_title or (len(w.text) == 2 and w.text[1] == ".")) and not any(
+                    ch.isdigit() for ch in w.text):  # "01.Can Doe": a list number glued to a word
                 j -= 1
             elif w.text == "-" and not w.whitespace_ and j > 0 and not doc[j - 1].whitespace_:
                 j -= 1
@@ -115,6 +148,8 @@ def fullest(doc: "Doc", name: str) -> str:
         words, _ = strip_name(run)
         while words and words[0].lower() in particles:
             words = words[1:]
+        if len(words) > 1 and any(a <= start < b for a, b in layout or ()) and in_lower_case(text, words[0]):
+            continue  # a heading's "Why Use Acme": a verb written with a capital, no first name
         if len(words) > 1 and all(w.lower().rstrip(".") not in strip for w in words[:-1]):
             found[" ".join(words)] += 1
     longest = Counter({f: n for f, n in found.items() if not any(g != f and g.endswith(" " + f) for g in found)})
@@ -134,7 +169,7 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate], quotes: list[Qu
     speakers: dict[int, Person] = {}
     owners: list[tuple[Quote, Person]] = []  # names are set at the end: a later mention may lengthen one
     focus = Focus(quoted=[(m.start, m.end) for m in quotes],
-                  layout=[(b.start, b.end) for b in article.blocks if b.kind in ("title", "heading", "table")])
+                  layout=_layout(article))
     last_org_at = 0
     # the first person any quote names: what a headline's "agency chief" or an early "he" points at
     for q in article.quotes:
@@ -185,7 +220,7 @@ def resolve(article: Article, doc: "Doc", kept: list[Candidate], quotes: list[Qu
                 q.speaker.kind = "unknown"
             continue
         if " " not in p.name:
-            longer = fullest(doc, p.name)
+            longer = fullest(doc, p.name, focus.layout)
             if longer != p.name:
                 p.aliases.add(p.name)
                 p.name = longer

@@ -4,6 +4,8 @@ Trafilatura's XML tree (``head``, ``p``, ``quote``, ``list``, ``table``) becomes
 blocks. Where trafilatura falls short on news pages we post-process, each step measured by
 benchmarks/bench_extraction.py (see docs/reading-pages.md):
 
+* a body that trafilatura returns as one run of text -> cut back into the page's blocks
+  (``resplit.py``);
 * the headline repeated as the first body block -> ``duplicate_title`` boilerplate;
 * figure captions and credits left in the body -> ``images`` and ``caption`` boilerplate;
 * pull quotes with a speaker card -> a ``quote`` block without the card, plus
@@ -31,6 +33,7 @@ from quotewire.errors import TruncatedInput, UnsupportedInput
 from quotewire.page import lines
 from quotewire.page.assemble import PageParts, assemble
 from quotewire.page.html_extras import PullQuote, node_text, read_figures, read_pull_quotes, squash
+from quotewire.page.resplit import resplit
 from quotewire.page.html_meta import cut_site_name, host_name, iso_date, read_markup_meta, split_authors, unescape
 from quotewire.records import Article, BlockKind, Boilerplate
 
@@ -65,6 +68,7 @@ class HtmlOptions:
     standfirst: bool = True
     trailing_headings: bool = True
     author_box: bool = True
+    resplit: bool = True  # one long run of text cut back into the page's blocks (page/resplit.py)
     include_images: bool = False
     # trafilatura's fast mode first (no readability/jusText comparison), the full mode only when
     # the fast one finds little. Off: it scored the same on the 61 dev pages but 0.005 lower on
@@ -286,6 +290,8 @@ def read_html(html: str, doc_id: str, url: str | None = None, origin: str = "",
     images = read_figures(tree)
     chrome = _chrome(tree) if options.chrome else []
     blocks = _main_content(tree, url, options)
+    if options.resplit:
+        blocks = resplit(blocks, tree)
     # Trafilatura's full metadata pass (author and category searches, a TLD list) costs a
     # fifth of the reading time: only the cheap parts run, and only for what the markup lacks.
     parts = PageParts(images=images)

@@ -379,3 +379,38 @@ def card_summaries(lines: list[Line], min_count: int, max_words: int) -> set[int
             out.update(j for j in (i - 2, i - 1, i + 1)
                        if 0 <= j < len(lines) and lines[j].prose and lines[j].words <= max_words)
     return out
+
+
+SUMMARY_LINES = 8   # a summary box holds at most this many prose lines
+
+
+@lru_cache(maxsize=1)
+def summary_header() -> re.Pattern[str]:
+    """A summary box's header ('Key takeaways', 'TL;DR', 'Key takeaways: ...'): a phrase of
+    ``summary.json`` ``header`` opening the case-folded line, alone or before a colon or a space."""
+    phrases = sorted(set(_flat(_load("summary.json").get("header"))), key=len, reverse=True)
+    return re.compile(r"^[\s*#•·:\-–—]*(?:" + "|".join(re.escape(p) for p in phrases) + r")(?:$|[:\s])")
+
+
+def _summary_header(ln: Line) -> bool:
+    return not ln.prose and ln.words <= 12 and not ln.chrome \
+        and bool(summary_header().match(ln.text.casefold().replace("’", "'")))
+
+
+def summary_boxes(lines: list[Line]) -> set[int]:
+    """The prose lines of summary boxes: the lines packed under a summary header ('Key takeaways'
+    over three sentences), or the block right after a header set apart. They are the article's own
+    points, not a teaser list, although they are packed."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if ln.prose or ln.words > 12 or not _summary_header(ln) or i + 1 >= len(lines):
+            continue
+        j, found = i + 1, []
+        while j < len(lines) and len(found) < SUMMARY_LINES and not lines[j].chrome:
+            if lines[j].prose:
+                found.append(j)
+            if lines[j].blank_after:
+                break
+            j += 1
+        out.update(found)
+    return out

@@ -25,7 +25,7 @@ import re
 
 from quotewire.page.assemble import PageParts, assemble
 from quotewire.page.lines import Line, box_names, byline_words, card_summaries, code_lines, dense_blocks, \
-    make_line, opens_with_name, poster_words, unglue_lead
+    make_line, opens_with_name, poster_words, summary_boxes, unglue_lead
 from quotewire.page.normalize import normalize_spaces, squeeze
 from quotewire.page.textdump_meta import byline_authors, credit_of, is_date_line, label_of, parse_date, publisher_of
 from quotewire.page.textdump_title import title_line
@@ -252,6 +252,7 @@ def _score(ln: Line, meta: set[int], i: int, separated: bool, run: int = 1, lone
 
 ITEM_WEIGHT = 0.3  # packed prose led by a term and a colon: a list entry, not a teaser
 _ITEM = re.compile(r"^(?:\d{1,2}[.)]\s*)?[^\W\d_][^:.!?;]{0,40}:\s+\S")
+SUMMARY_BOX = True  # the packed prose lines under a summary header ('Key takeaways') count in full
 LEAD_ALONE = True  # a lone packed paragraph opening or closing the article (see _lone_prose) is no teaser
 
 
@@ -287,8 +288,10 @@ def _region(lines: list[Line], meta: set[int], code: set[int] | None = None) -> 
     runs = _runs(lines)
     dense = dense_blocks(lines, LONG_RUN, STEP_SHARE) if STEPS else set()
     cards = card_summaries(lines, CARD_MIN, CARD_WORDS) if CARD_WEIGHT is not None else set()
+    boxes = summary_boxes(lines) if SUMMARY_BOX else set()   # a summary box's packed points
     for i, ln in enumerate(lines):
-        v = _score(ln, meta, i, separated, runs[i], _lone_prose(lines, i), code is not None and i in code,
+        lone = i in boxes or _lone_prose(lines, i)
+        v = _score(ln, meta, i, separated, runs[i], lone, code is not None and i in code,
                    i in dense and prose_words >= END_MIN)   # steps of an article, not a rail above it
         if ln.chrome in END_WEIGHT and prose_words >= END_MIN:
             # below a comments header after an article, prose is readers' comments

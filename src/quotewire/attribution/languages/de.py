@@ -277,8 +277,14 @@ class German(Runs):
                         np = self.np_after(k1 + 1, stop)  # ``Dazu heißt es in dem Brief wörtlich: …``
                 elif self.subject_first(cs, v, last + 1):
                     np = self.named_after(self.np_before(cs, v), v, last, stop)
+                    app = self.apposition_end(np[1], v) if np is not None else None
+                    if app is not None and app + 1 == v:
+                        np = (np[0], app)  # ``Der Präsident der Region X, Jana Fendrich, sagte``: the name in apposition
                 else:
                     np = self.np_verb(v, last, stop)
+                    app = self.apposition_end(np[1], last) if np is not None else None
+                    if app is not None and app + 1 == last:
+                        np = (np[0], app)  # ``gab der Leiter der Feuerwehr, Paul Brandt, bekannt``: the name in apposition
                     if np is not None and np[1] == stop and toks[stop].text == _COMMA:
                         stop = self.apposition_colon(stop, end)  # ``So sagte X, Sprecher von Y: „…“``
                 if np is None and v - 1 > cs and toks[v - 1].text == "und":
@@ -289,15 +295,18 @@ class German(Runs):
                     if aux is not None and aux + 1 < v and self.tag(aux).startswith("VA"):  # ``Da …, hat X entschieden, dass …``
                         np = self.np_after(aux + 1, v)
                         np = np if np is not None and self.speakerlike(np) else None
-                f.parts = self.content(stop + 1, end)
+                whole = np is not None and not any(self.inq[k] >= 0 for k in range(s, end)) \
+                    and self.object_relative(v, last, np, stop, end)
+                f.parts = [self.span(s, end)] if whole else self.content(stop + 1, end)
                 if not f.parts:
                     continue
                 if np is None and not verb.get("impersonal"):
                     continue
                 if np is not None:
                     self.speaker(np, f, toks[v].start)
-                self.second_cue(f, i, stop + 1, end)
-                self.matrix_cut(f, stop + 1, end)
+                if not whole:
+                    self.second_cue(f, i, stop + 1, end)
+                    self.matrix_cut(f, stop + 1, end)
             if not f.parts or not self.text[f.parts[0][0]:f.parts[-1][1]].strip():
                 continue
             f.kind = kind_of(self.p, f.parts)
@@ -322,7 +331,7 @@ class German(Runs):
         if f2 is not None:
             return f2
         # 3. ``X: „…“`` and ``X nennt es …: „…“``: a quotation after a colon is the clause subject's
-        return self.colon_subject(i, s, e, end) or deferred
+        return self.colon_subject(i, s, e, end) or deferred or self.agent_passive(i, s, end)
 
 
 def attribute(article: Article, parsed: Parsed) -> Article:

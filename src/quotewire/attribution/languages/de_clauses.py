@@ -108,6 +108,27 @@ class Clauses(Colons):
                 return None
         return None
 
+    def object_relative(self, v: int, last: int, np: tuple[int, int], stop: int, end: int) -> bool:
+        """``Die Polizei sprach von 300 Gästen, die …`` / ``X würdigte den Verein als Kind der Stadt, das …``:
+        the cue took an object (a noun after the verb that is not its speaker) and the clause after the
+        comma is a relative clause on it, with no Konjunktiv: no content of its own, the sentence is the report."""
+        toks = self.toks
+        if toks[stop].text != _COMMA or stop + 2 >= end:
+            return False
+        if not any((toks[k].text[:1].isupper() or toks[k].text[:1].isdigit()) and not np[0] <= k < np[1]
+                   and self.inq[k] < 0 for k in range(v + 1, stop)):
+            return False
+        j = stop + 1
+        if self.tag(j).startswith("APPR") and j + 1 < end:
+            j += 1  # ``…, auf die es …`` / ``…, in denen …``
+        w = toks[j].text
+        if w not in data("de")["relative_pronouns"] or j + 1 >= end:
+            return False
+        nxt = toks[j + 1].text
+        if w in ("der", "die", "das") and (not nxt[:1].islower() or self.tag(j + 1).startswith("ADJ(A)")):
+            return False  # (``…, die Stadt sei …``: an article)
+        return not any(toks[k].text in self.L.subjunctive or self.konjunktiv_one(toks[k].text) for k in range(j, end))
+
     def quote_after(self, k: int, end: int) -> tuple[int, int] | None:
         """``„A“, sagte X, „B“``: the second piece of an interrupted quotation."""
         if k < end and self.toks[k].text == _COMMA:

@@ -68,6 +68,16 @@ class Reports(Clauses):
                 if np is None:
                     continue
                 return self.according(i, s, end, k, np, (toks[k].start, toks[k].end))
+            if w == "nach" and k - 2 == s and toks[k - 1].text.lower() in fr["according_to_nach_after"] \
+                    and toks[k - 2].text.lower() in L.determiners | {"eigenen"}:
+                np = (k - 2, k)  # ``Seiner Meinung nach …`` / ``Dem Vernehmen nach …``: the noun before ``nach``
+                f = self.according(i, s, end, k - 2, np, (toks[k].start, toks[k].end), k + 1)
+                owner = toks[k - 2].text.lower()
+                if owner in ("seiner", "ihrer"):  # (a possessive is resolved as a pronoun is: ``Seiner`` -> the man named last)
+                    prev = self.last_person(toks[k - 2].start, "m" if owner == "seiner" else "f")
+                    if prev:
+                        f.name, f.speaker_kind = prev
+                return f
             if w == "nach" and k + 1 < e:
                 np = self.nach_phrase(k + 1, e)
                 if np is None:
@@ -231,6 +241,9 @@ class Reports(Clauses):
         anaphor = cs == v - 1 and toks[cs].text in data("de")["frames"]["anaphoric_content"]
         if any(self.inq[k] >= 0 and (not anaphor or self.long_quote(self.inq[k])) for k in range(s, e)) or verb.get("impersonal"):
             return None
+        if verb.get("no_sentence_report") and not anaphor and not any(
+                self.inq[k] < 0 and toks[k].text in self.L.subjunctive for k in range(s, e)):
+            return None  # (``X zeigte sich zufrieden über …``: a mood, not a report, unless words in Konjunktiv follow)
         if anaphor:
             np = self.np_verb(v, last, e)  # ``Dies gab die Stadt bekannt.`` / ``Das teilte X mit.``
             if np is None or i == 0 or self.paragraph_of(i - 1) != self.paragraph_of(i):
@@ -244,7 +257,8 @@ class Reports(Clauses):
                 return None  # (``Auch X lehnte den Plan ab.``: an aside to a report, not one)
             if self.subject_first(cs, v, last + 1):
                 np = self.np_before(cs, v)
-            elif cs < v and not self.relative_before(cs, v) and toks[cs].text.lower() not in self.L.sub_starts:
+            elif cs < v and not self.relative_before(cs, v) and (toks[cs].text.lower() not in self.L.sub_starts or (
+                    toks[cs].text == "Als" and v == cs + 2 and "NN" in self.tag(cs + 1))):  # ``Als Grund gab X … an.``
                 np = self.np_verb(v, last, e)  # ``Seit Jahren fordert der Verband eine neue Brücke.``
                 if np is not None and (toks[np[0]].text in self.L.pronouns or toks[np[0]].text in ("dem", "den", "einem", "einen")
                                        or toks[v + 1].text in ("ihn", "ihm", "ihnen")):
@@ -258,6 +272,39 @@ class Reports(Clauses):
                   act=verb.get("act", "statement"))
         self.speaker(np, f, toks[v].start)
         return f
+
+    def agent_passive(self, i: int, s: int, end: int) -> Found | None:
+        """``Der Plan wurde von Bürgermeisterin X als unrealistisch bezeichnet.`` / ``Von Beobachtern wird der
+        Schritt als wichtig gewertet.``: a passive of a speech verb with its agent after ``von`` (after the
+        auxiliary, or opening the clause) is a whole-sentence report of the agent."""
+        toks = self.toks
+        if any(self.inq[k] >= 0 and self.long_quote(self.inq[k]) for k in range(s, end)):
+            return None
+        aux = next((k for k in range(s, end) if toks[k].text in self.L.passive_auxiliaries and self.inq[k] < 0), None)
+        if aux is None:
+            return None
+        for k in range(aux + 1, end):
+            t = toks[k].text
+            if t in (_COMMA, _COLON) or t in _STOPS:
+                break
+            verbs = [self.L.joined[t]] if t in self.L.joined else []
+            if not verbs and t[:1].islower():
+                lemma, tag = self.p.analyze(t)
+                verbs = cue_lemmas(self.p.analyze).get(lemma, []) if tag == "VV(PP)" else []
+            verbs = [v for v in verbs if v.get("act") == "statement" and v.get("particle") in (None, "als")]
+            if not verbs:
+                continue
+            von = next((j for j in range(s, k) if toks[j].text.lower() == "von" and self.inq[j] < 0
+                        and (j > aux or j == s)), None)
+            np = self.np_after(von + 1, k) if von is not None else None
+            if np is None or not self.sourcelike(*np) or toks[np[0]].text[:1].isdigit():
+                return None
+            f = Found(parts=[self.span(s, end)], cue=(toks[k].start, toks[k].end), mention=None, sentence=i,
+                      confidence=0.55, act="statement")
+            self.speaker(np, f, toks[k].start)
+            f.kind = kind_of(self.p, f.parts)
+            return f
+        return None
 
     def became_known(self, i: int, s: int, end: int) -> Found | None:
         """``Inzwischen wurde bekannt, dass …`` / ``…, nachdem bekannt geworden war, dass …``: the ``dass``
@@ -287,7 +334,15 @@ class Reports(Clauses):
         if last + 1 < end or verb.get("impersonal"):
             return None
         c = next((j for j in range(v - 1, s, -1) if toks[j].text in (_COMMA, _COLON) or self.inq[j] >= 0), None)
-        if c is None or toks[c].text != _COMMA or toks[c + 1].text != data("de")["frames"]["as_cue"] or c + 2 >= v:
+        wie = data("de")["frames"]["as_cue"]
+        if c is not None and toks[c].text == _COMMA and toks[c + 1].text != wie:
+            # ``…, wie X, Sprecher der Y, mitteilte.``: an apposition between the speaker and the verb
+            c1 = next((j for j in range(c - 1, s, -1) if toks[j].text in (_COMMA, _COLON) or self.inq[j] >= 0), None)
+            c2 = next((j for j in range(c1 - 1, s, -1) if toks[j].text in (_COMMA, _COLON) or self.inq[j] >= 0), None) \
+                if c1 is not None and toks[c1].text == _COMMA and c1 + 1 < c else None
+            if c2 is not None and toks[c2].text == _COMMA and toks[c2 + 1].text == wie and c2 + 2 < c1:
+                c = c2
+        if c is None or toks[c].text != _COMMA or toks[c + 1].text != wie or c + 2 >= v:
             return None
         np = self.np_after(c + 2, v)
         if np is None or not self.sourcelike(*np) or any(self.is_finite(j) for j in range(c + 2, v)):
@@ -331,10 +386,29 @@ class Reports(Clauses):
                 break
         return (j, k) if j < k else None
 
+    def relative_start(self, s: int, a: int) -> int | None:
+        """The first token of the relative clause that the frame at token ``a`` opens (``, die nach …``,
+        ``, unter denen sich laut …``), or None."""
+        toks, j = self.toks, a - 1
+        if j > s and toks[j].text == "sich":
+            j -= 1
+        if j <= s or toks[j].text not in data("de")["relative_pronouns"] or self.inq[j] >= 0:
+            return None
+        if toks[j - 1].text == _COMMA:
+            return j
+        if j - 1 > s and self.tag(j - 1).startswith("APPR") and toks[j - 2].text == _COMMA:
+            return j - 1
+        return None
+
     def according(self, i: int, s: int, end: int, a: int, np: tuple[int, int], cue: tuple[int, int],
                   b: int | None = None) -> Found:
         """Content = the sentence without the frame (tokens ``a`` to ``b``, or to the phrase's end)."""
         b = np[1] if b is None else b
+        rel = self.relative_start(s, a) if self.toks[a].text.lower() in self.L.laut | {"nach"} else None
+        if rel is not None:  # ``…, die nach Angaben der Polizei die Bombe enthalten sollte, …``: the relative clause
+            s = rel
+            end = next((j for j in range(b, end) if self.toks[j].text == _COMMA and self.inq[j] < 0
+                        and self.is_finite(j - 1)), end)
         parts = []
         ra = self.span(s, a)
         if a > s and ra[1] > ra[0]:

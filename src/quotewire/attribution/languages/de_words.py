@@ -76,6 +76,10 @@ def lex() -> Lex:
                frozenset(fr["particles_before_verb"]), frozenset(fr["opening_contrast"]))
 
 _LEMMAS: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+_HEAD_LINKS = frozenset(data("de")["head_links"])
+_SAID_HEADS = tuple(data("de")["said_heads"])
+_END_PREPS = frozenset(data("de")["phrase_end_prepositions"])
+_END_AFTER_NAME = frozenset(data("de")["phrase_end_after_name"])
 
 
 def cue_lemmas(analyze: "Callable[[str], tuple[str, str]]") -> dict[str, list[dict]]:  # type: ignore[type-arg]
@@ -128,11 +132,17 @@ class Words(Paragraphs):
         w = self.toks[k].text
         if not w[:1].isupper() or self.inq[k] >= 0:
             return False
-        if w in self.names:
-            return True
         if len(w) >= 2 and w.isupper() and w.isalpha():
             return True
+        if self.function_word(w):
+            return False  # ``Von Beobachtern hieß es``: a preposition opening the sentence
+        if w in self.names:
+            return True
         return self.p.analyze(w)[1] == "NE" and not self.is_role(w)
+
+    def function_word(self, w: str) -> bool:
+        """A capitalised preposition, article or conjunction (``Von``, ``Laut``) at a sentence's start."""
+        return w[:1].isupper() and self.p.analyze(w.lower())[1] in ("APPR", "APPRART", "ART", "KON", "KOUS", "PPOSAT")
 
     def _article_names(self) -> set[str]:
         """Words the article uses as names: HanTa's NE words, acronyms, and a capitalized word
@@ -144,8 +154,9 @@ class Words(Paragraphs):
             if not w[:1].isupper() or not prev[:1].isupper() or toks[k - 1].end + 1 != toks[k].start \
                     or prev.endswith("s"):  # ``Hofers Mutter``: a genitive before a noun
                 continue
-            if self.p.analyze(prev)[1] == "NE" and not self.is_role(w) and not self.is_role(prev) \
-                    and self.p.analyze(w)[1] in ("NE", "NN") and w not in self.L.time_words:
+            if self.p.analyze(prev)[1] == "NE" and not self.is_role(w) and not self.is_role(prev) and not self.function_word(prev) \
+                    and (self.p.analyze(w)[1] in ("NE", "NN") or self.p.analyze(w)[1].startswith(("ADJ", "VV"))) \
+                    and w not in self.L.time_words:  # (``Peter Kurz``: HanTa reads the surname as an adjective)
                 names.add(w)
         return names
 
@@ -192,11 +203,23 @@ class Words(Paragraphs):
                 if self.inq[j] < 0 and self.is_finite(j):
                     break  # ``rief Parolen und X rief … aus``: the particle of a later verb
                 j += 1
+            app = self.apposition_end(j, end)
+            if app is not None and app + 1 < end and self.toks[app + 1].text == part:
+                return v, app + 1  # ``gab der Leiter, Paul Brandt, bekannt``: the particle after an apposition
             s0 = self.p.sentences[self.sent_of[k]][0]
             if part[:1].islower() and s0 < k and self.toks[s0].text.lower() == part and self.toks[s0].text != part \
                     and any(self.inq[j] >= 0 for j in range(s0, k)):
                 return v, k  # ``Von einer „…“ sprach X`` / ``Als „…“ bezeichnete X …``: the preposition opens the sentence
         return None
+
+    def apposition_end(self, c: int, end: int) -> int | None:
+        """The comma closing a name in apposition that opens at comma ``c`` (``, Paul Brandt,``), or None."""
+        if c >= end or self.toks[c].text != _COMMA:
+            return None
+        j = c + 1
+        while j < end and j - c <= 4 and self.namelike(j) and self.inq[j] < 0:
+            j += 1
+        return j if j > c + 1 and j < end and self.toks[j].text == _COMMA else None
 
     def reported_clause_after(self, k: int, end: int) -> bool:
         """``… gemeldet, dass …``: the clause after the word's comma (within two words) is a ``dass``/``ob`` clause."""
@@ -309,11 +332,14 @@ class Words(Paragraphs):
                 if j > k and t in ("einen", "einem") and not self.tag(j - 1).startswith("APPR"):
                     break  # ``zitierte die Zeitung einen Sprecher``: an object after the subject
                 if j > k and t in ("die", "das", "ein", "eine") and self.inq[j - 1] < 0 and (
-                        toks[j - 1].text[:1].isupper() or _LOW_COMPOUND.match(toks[j - 1].text)):
+                        toks[j - 1].text[:1].isupper() or _LOW_COMPOUND.match(toks[j - 1].text) or toks[j - 1].text == ")"):
                     break  # ``nach Angaben der Regierung die Kommission``: a new phrase after the noun
                 if j > k and t[:1].islower() and t not in L.determiners and t not in L.particles and not _LOW_COMPOUND.match(t) \
                         and "ADJ" not in self.tag(j) and (self.is_finite(j) or "V" in self.tag(j)[:2]):
                     break
+                if j > k and toks[j - 1].text[:1].isupper() and (t in _END_PREPS or t in _END_AFTER_NAME and self.namelike(j - 1)
+                                                                 and not toks[j - 1].text.endswith("s")):
+                    break  # ``laut Polizei seit Jahren``, ``Paul Brandt für die Anwendung``: a new phrase after the noun
                 if j > k and t[:1].islower() and self.tag(j) == "PTKVZ":
                     break  # ``meldete sich X zurück``: the verb's particle ends the phrase
                 if j > k and toks[j - 1].text[:1].isupper() and t not in L.particles and (
@@ -398,8 +424,15 @@ class Words(Paragraphs):
         """Could the phrase say something: a name, a pronoun, a role or a body (``die Polizei``)?"""
         return self.name_run(a, b) is not None or any(
             self.toks[k].text in self.L.pronouns or (self.toks[k].text[:1].isupper() and (
-                self.is_role(self.toks[k].text) or self.toks[k].text.lower().endswith(self.L.source_suffixes)))
+                self.is_role(self.toks[k].text) or self.toks[k].text.lower().endswith(self.L.source_suffixes)
+                or self.role_plural(k)))
             for k in range(a, b))
+
+    def role_plural(self, k: int) -> bool:
+        """``Von Grünenpolitikern``: the dative plural of a role noun (not ``des Bundeskanzlers``)."""
+        w = self.toks[k].text
+        lemma, tag = self.p.analyze(w)
+        return tag == "NN" and lemma != w and w.endswith("n") and lemma.lower().endswith(self.L.role_suffixes)  # (not ``Frauen``)
 
 
     def long_quote(self, q_index: int, words: int = 4) -> bool:
@@ -497,7 +530,7 @@ class Words(Paragraphs):
         if b - a == 1 and toks[a].text in self.L.impersonal_pronouns:
             f.mention = None
             return
-        run = self.name_run(self.extended_attribute(a, b), b)  # not ``New York`` in ``die in New York geborene X``
+        run = self.head_run(a, b)  # not ``New York`` in ``die in New York geborene X``
         roles = [toks[k].text for k in range(a, b) if toks[k].text[:1].isupper() and self.is_role(toks[k].text)]
         if roles:
             f.role = roles[0]
@@ -508,16 +541,76 @@ class Words(Paragraphs):
             or (run[0] > a and toks[run[0] - 1].text[:1].isupper() and not self.namelike(run[0] - 1)
                 and self.norm(toks[run[1] - 1].text) != toks[run[1] - 1].text
                 and toks[run[0] - 1].text not in self.L.titles
-                and not self.L.nach_nouns.search(toks[run[0] - 1].text.lower())))  # ``Angaben Hofers``: Hofer's
+                and not self.L.nach_nouns.search(toks[run[0] - 1].text.lower()))  # ``Angaben Hofers``: Hofer's
+            or (run[1] == b and run[1] - run[0] == 1 and run[0] > a and self.is_role(toks[run[0] - 1].text)
+                and self.genitive_name(run[0])))  # ``der Präsident Tavonias``: the country's, not a name
         if run is None and b - a == 1 and toks[a].text[:1].isupper() and not self.is_role(toks[a].text) \
                 and toks[a].text not in self.L.time_words and "NN" in self.p.analyze(toks[a].text)[1] \
-                and not toks[a].text.lower().endswith(self.L.source_suffixes):
+                and not toks[a].text.lower().endswith(self.L.source_suffixes) and not self.common_noun(a):
             run = (a, b)  # ``…, sagte Keller``: a bare capitalized word as the speaker is a surname
         if run is None or genitive:  # ``ein Sprecher des Ministeriums``, ``Hofers Sprecher``: the name is not the speaker
             f.speaker_kind = "unnamed"
             return
         name, kind = self.fullest(run)
+        body = toks[run[0] - 1].text if run[0] > a else ""
+        if run[1] - run[0] == 1 and body[:1].isupper() and not self.namelike(run[0] - 1) and not self.is_role(body) \
+                and body.lower().endswith(self.L.source_suffixes) and not self.personlike(name):
+            name = body + " " + name  # ``die Staatsanwaltschaft Velmora``: the body of a place is the speaker
         f.name, f.speaker_kind = name, kind
+
+    def genitive_name(self, k: int) -> bool:
+        w = self.toks[k].text
+        return w.endswith("s") and (self.p.analyze(w)[0] + "s" == w or self.norm(w) != w)
+
+    def common_noun(self, k: int) -> bool:
+        """A bare capitalised word that is no surname: an inflected noun (``Zeitungen``, HanTa's lemma
+        differs), a noun for what was said (``Polizeiangaben``), or one the article puts after an article
+        (``die Zuschauer``)."""
+        w = self.toks[k].text
+        lemma, tag = self.p.analyze(w)
+        lw = w.lower()
+        if tag == "NN" and lemma != w or lw.endswith(self.L.non_speaker_suffixes) or self.L.nach_nouns.search(lw):
+            return True
+        return any(self.toks[j].text == w and self.toks[j - 1].text.lower() in self.L.determiners for j in range(1, self.n))
+
+    def head_run(self, a: int, b: int) -> tuple[int, int] | None:
+        """The name of the phrase's head, never a place or body in a modifier after it (``ein
+        Forscherteam der Universität Ostheim``, ``der Bürgermeister von Ostheim``: no name); after a head
+        that says what was said the modifier is the speaker (``Angaben der Agentur X``: ``X``)."""
+        run = self.name_run(self.extended_attribute(a, b), b)
+        link = self.head_link(a, b)
+        if run is None or link is None or run[0] < link:
+            return run
+        before = self.name_run(self.extended_attribute(a, b), link)
+        if before is not None:
+            return before  # ``Anna Keller vom Institut X``
+        comma = next((k for k in range(link, b) if self.toks[k].text == _COMMA), None)
+        if comma is not None and self.name_run(comma + 1, b) is not None:
+            return self.name_run(comma + 1, b)  # ``der Leiter der Feuerwehr, Paul Brandt``: a name in apposition is the head's
+        head = next((self.toks[k].text.lower() for k in range(link - 1, a - 1, -1) if self.toks[k].text[:1].isupper()), "")
+        if self.said_head(head):
+            return self.head_run(link + 1, b)
+        if self.is_role(head) and run[1] - run[0] >= 2 and self.toks[run[0] - 1].text[:1].isupper() \
+                and not self.is_role(self.toks[run[0] - 1].text) and not self.namelike(run[0] - 1):
+            return run  # ``der Direktor der Behörde Anna Keller``: a person's name after a body is the head's
+        return None
+
+    def head_link(self, a: int, b: int) -> int | None:
+        """Where a genitive or prepositional modifier after the head noun starts (``der``, ``von`` …)."""
+        depth = 0
+        for j in range(a + 1, b):
+            t = self.toks[j].text
+            depth += (t == "(") - (t == ")")
+            if depth == 0 and t in _HEAD_LINKS and self.toks[j - 1].text[:1].isupper() and self.toks[j - 1].text not in self.L.determiners:
+                return j
+        return None
+
+    def said_head(self, w: str) -> bool:
+        if not w or self.is_role(w):
+            return False
+        if self.L.nach_nouns.search(w) or w.endswith(_SAID_HEADS):
+            return True
+        return w.endswith(self.L.non_speaker_suffixes) and not w.endswith(self.L.source_suffixes)
 
     def name_run(self, a: int, b: int) -> tuple[int, int] | None:
         """The name in a phrase: its longest run of name words (the later one of equal runs), not
@@ -593,18 +686,36 @@ class Words(Paragraphs):
         if subject is not None and self.gender_of(subject) not in (None, gender):
             subject = None  # (``Die Kämmerin X hatte … verkündet. Dem Rat empfahl er``: not her)
         for f in reversed(self.found):
-            if f.parts[0][0] < before and f.name and f.speaker_kind == "person":
+            if f.parts[0][0] < before and f.name and f.speaker_kind == "person" and self.personlike(f.name):
                 if subject is not None and self.sent_of_char(f.parts[0][0]) < here - 1 and subject != f.name:
                     return subject, "person"  # ``Unterdessen verteidigte X den Plan. Er halte …``: the subject just before
                 if self.sent_of_char(f.parts[0][0]) >= here - 6:
                     return f.name, f.speaker_kind
                 break
         for start, words in reversed(self.run_starts):
-            if start < before and len(words) >= 2:
+            if start < before and len(words) >= 2 and self.personlike(" ".join(words)):
                 if self.sent_of_char(start) >= here - 2:
                     return self.fullest_words(words), "person"
                 break
         return None
+
+    def personlike(self, name: str) -> bool:
+        """Can a pronoun mean the one named: not a body (``Bundeskriminalamt``, a word ending in a
+        source suffix) nor a place (a name the article puts after ``in`` / ``nach`` / ``aus``:
+        ``in Neu Kastilien``)?"""
+        words = name.split()
+        if any(w.lower().endswith(self.L.source_suffixes) for w in words):
+            return False
+        last, places = words[-1], data("de")["place_prepositions"]
+        for k in range(1, self.n):
+            if self.toks[k].text != last or self.inq[k] >= 0:
+                continue
+            j = k
+            while j > 1 and k - j < 3 and self.toks[j - 1].text[:1].isupper():
+                j -= 1  # (``in Neu Kastilien``: back over the name's other words)
+            if self.toks[j - 1].text in places:
+                return False
+        return True
 
     def gender_of(self, name: str) -> str | None:
         """``f`` / ``m`` from the title or role right before the name's last word anywhere in the
@@ -635,7 +746,7 @@ class Words(Paragraphs):
         if run is None or run[1] - run[0] < 2 and self.toks[run[0]].text not in self.names:
             return None
         name, kind = self.fullest(run)
-        return name if kind == "person" else None
+        return name if kind == "person" and self.personlike(name) else None
 
     def sent_of_char(self, pos: int) -> int:
         lo, hi = 0, self.n - 1
