@@ -45,14 +45,10 @@ def clean_source(doc: "Doc", rng: tuple[int, int], cue: int) -> tuple[int, int]:
 _CODE = set("{}=;|\\")  # never in a name or a description: a source holding them is code ("onChange={e =>")
 
 
-def _worded(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
-
-
 def _no_one(doc: "Doc", rng: tuple[int, int]) -> bool:
     """A source with no letter in it (a symbol, an emoji, a rating's "5") or with code in it."""
-    toks = doc[rng[0]:rng[1]]
-    return not any(_worded(t.text) for t in toks) or any(ch in _CODE for t in toks for ch in t.text)
+    text = doc[rng[0]:rng[1]].text
+    return not any(ch.isalpha() for ch in text) or not _CODE.isdisjoint(text)
 
 
 @STAGES.register("link")

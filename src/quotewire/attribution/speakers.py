@@ -24,6 +24,7 @@ from quotewire.attribution.people import ROLE_LINKS, Person, Registry, in_lower_
 from quotewire.attribution.quotes import QuoteSpan, text_of
 from quotewire.attribution.registry import STAGES, State
 from quotewire.attribution.segments import split_runs
+from quotewire.page.lines import ends_like_sentence
 from quotewire.records import Article, Quote, QuoteSpeaker, Speaker, Span
 
 if TYPE_CHECKING:
@@ -70,7 +71,6 @@ def common_noun(text: str, name: str) -> bool:
                for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
-_SENTENCE_END = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*\s*$|[\"\u201d]\s*$")
 LABEL_WORDS = 25  # a line this short that ends without a sentence's punctuation is a label
 
 
@@ -83,7 +83,7 @@ def is_label(text: str) -> bool:
         return False
     if text.rstrip().endswith("?") and len(words) >= 3:
         return sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= 0.75 * len(words)
-    return not _SENTENCE_END.search(text)
+    return not ends_like_sentence(text)
 
 
 def _layout(article: Article) -> list[tuple[int, int]]:

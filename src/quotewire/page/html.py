@@ -33,8 +33,8 @@ from quotewire.errors import TruncatedInput, UnsupportedInput
 from quotewire.page import lines
 from quotewire.page.assemble import PageParts, assemble
 from quotewire.page.html_extras import PullQuote, node_text, read_figures, read_pull_quotes, squash
-from quotewire.page.resplit import resplit
 from quotewire.page.html_meta import cut_site_name, host_name, iso_date, read_markup_meta, split_authors, unescape
+from quotewire.page.resplit import resplit
 from quotewire.records import Article, BlockKind, Boilerplate
 
 _CLOSED = re.compile(r"</\s*(?:html|body)\s*>", re.I)

@@ -325,6 +325,12 @@ def features(text: str) -> tuple[int, bool, bool, float, bool, str | None]:
 line_features = lru_cache(maxsize=16384)(features)
 
 
+def ends_like_sentence(text: str) -> bool:
+    """The line ends as a sentence does (a full stop, question or exclamation mark, colon, maybe
+    closing marks after it): ``Line.sentence_end``."""
+    return bool(_SENT_END.search(text.rstrip()[-60:]))
+
+
 def blocks(lines: list[Line]) -> Iterator[tuple[int, int]]:
     """(first, last) index of each block of lines: lines with no blank line between."""
     i = 0

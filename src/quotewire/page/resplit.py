@@ -17,6 +17,8 @@ so that a menu item the article happens to repeat near its end does not swallow 
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from lxml.html import HtmlElement
 
 from quotewire.page.html_extras import squash
@@ -61,22 +63,13 @@ def _anchors(text: str, pieces: list[tuple[BlockKind, str]]) -> dict[int, int]:
         pos = text.find(piece)
         if pos >= 0 and text.find(piece, pos + 1) < 0 and _at(text, piece, pos):
             found.append((i, pos))
-    # longest increasing subsequence of positions (patience sorting), i already rises
-    tails: list[int] = []
-    back: list[int] = [-1] * len(found)
+    # the longest run whose positions rise (patience sorting; i already rises)
+    tails: list[int] = []  # tails[n]: index in found of the smallest last position of a run of n + 1
+    back = [-1] * len(found)
     for k, (_, pos) in enumerate(found):
-        lo, hi = 0, len(tails)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if found[tails[mid]][1] < pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        back[k] = tails[lo - 1] if lo else -1
-        if lo == len(tails):
-            tails.append(k)
-        else:
-            tails[lo] = k
+        n = bisect_left(tails, pos, key=lambda t: found[t][1])
+        back[k] = tails[n - 1] if n else -1
+        tails[n:n + 1] = [k]
     keep: dict[int, int] = {}
     k = tails[-1] if tails else -1
     while k >= 0:

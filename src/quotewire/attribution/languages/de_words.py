@@ -50,6 +50,11 @@ class Lex:
     konjunktiv_one: frozenset[str]
     particles_before: frozenset[str]
     opening_contrast: frozenset[str]
+    head_links: frozenset[str]  # a modifier after the head noun starts here (``der``, ``von``)
+    said_heads: tuple[str, ...]  # a head that says what was said (``Angaben``): its modifier speaks
+    end_preps: frozenset[str]  # a speaker phrase ends before these (``seit``)
+    end_after_name: frozenset[str]  # ... and before these right after a name (``für``)
+    place_preps: frozenset[str]  # a name after these is a place (``in``, ``nach``)
 
 
 @lru_cache(maxsize=1)
@@ -73,13 +78,11 @@ def lex() -> Lex:
                frozenset(d["passive_auxiliaries"]), tuple(d["non_speaker_suffixes"]),
                frozenset(fr["second_clause"]), frozenset(d["focus_particles"]), fr["calling_as"],
                frozenset(fr["naming_participles"]), frozenset(d["konjunktiv_one"]),
-               frozenset(fr["particles_before_verb"]), frozenset(fr["opening_contrast"]))
+               frozenset(fr["particles_before_verb"]), frozenset(fr["opening_contrast"]),
+               frozenset(d["head_links"]), tuple(d["said_heads"]), frozenset(d["phrase_end_prepositions"]),
+               frozenset(d["phrase_end_after_name"]), frozenset(d["place_prepositions"]))
 
 _LEMMAS: dict[str, list[dict]] = {}  # type: ignore[type-arg]
-_HEAD_LINKS = frozenset(data("de")["head_links"])
-_SAID_HEADS = tuple(data("de")["said_heads"])
-_END_PREPS = frozenset(data("de")["phrase_end_prepositions"])
-_END_AFTER_NAME = frozenset(data("de")["phrase_end_after_name"])
 
 
 def cue_lemmas(analyze: "Callable[[str], tuple[str, str]]") -> dict[str, list[dict]]:  # type: ignore[type-arg]
@@ -101,6 +104,7 @@ def cue_lemmas(analyze: "Callable[[str], tuple[str, str]]") -> dict[str, list[di
 class Words(Paragraphs):
     def __init__(self, article: Article, parsed: Parsed) -> None:
         self.article, self.p, self.L = article, parsed, lex()
+        self._personlike: dict[str, bool] = {}  # a name's answer, asked for each earlier quote
         self.text = parsed.text
         self.toks = parsed.tokens
         self.n = len(self.toks)
@@ -134,15 +138,20 @@ class Words(Paragraphs):
             return False
         if len(w) >= 2 and w.isupper() and w.isalpha():
             return True
-        if self.function_word(w):
+        if self.function_word(k):
             return False  # ``Von Beobachtern hieß es``: a preposition opening the sentence
         if w in self.names:
             return True
         return self.p.analyze(w)[1] == "NE" and not self.is_role(w)
 
-    def function_word(self, w: str) -> bool:
-        """A capitalised preposition, article or conjunction (``Von``, ``Laut``) at a sentence's start."""
-        return w[:1].isupper() and self.p.analyze(w.lower())[1] in ("APPR", "APPRART", "ART", "KON", "KOUS", "PPOSAT")
+    def function_word(self, k: int) -> bool:
+        """A capitalised preposition, article or conjunction (``Von``, ``Laut``) at a sentence's start.
+        Only a word that opens its sentence or follows a mark is asked of HanTa in lower case (every
+        capitalised noun's lower-case form would be a new word for it, a tenth of the run's time)."""
+        w = self.toks[k].text
+        if not w[:1].isupper() or (k > self.p.sentences[self.sent_of[k]][0] and self.toks[k - 1].text[-1:].isalnum()):
+            return False
+        return self.p.analyze(w.lower())[1] in ("APPR", "APPRART", "ART", "KON", "KOUS", "PPOSAT")
 
     def _article_names(self) -> set[str]:
         """Words the article uses as names: HanTa's NE words, acronyms, and a capitalized word
@@ -154,7 +163,7 @@ class Words(Paragraphs):
             if not w[:1].isupper() or not prev[:1].isupper() or toks[k - 1].end + 1 != toks[k].start \
                     or prev.endswith("s"):  # ``Hofers Mutter``: a genitive before a noun
                 continue
-            if self.p.analyze(prev)[1] == "NE" and not self.is_role(w) and not self.is_role(prev) and not self.function_word(prev) \
+            if self.p.analyze(prev)[1] == "NE" and not self.is_role(w) and not self.is_role(prev) and not self.function_word(k - 1) \
                     and (self.p.analyze(w)[1] in ("NE", "NN") or self.p.analyze(w)[1].startswith(("ADJ", "VV"))) \
                     and w not in self.L.time_words:  # (``Peter Kurz``: HanTa reads the surname as an adjective)
                 names.add(w)
@@ -337,7 +346,7 @@ class Words(Paragraphs):
                 if j > k and t[:1].islower() and t not in L.determiners and t not in L.particles and not _LOW_COMPOUND.match(t) \
                         and "ADJ" not in self.tag(j) and (self.is_finite(j) or "V" in self.tag(j)[:2]):
                     break
-                if j > k and toks[j - 1].text[:1].isupper() and (t in _END_PREPS or t in _END_AFTER_NAME and self.namelike(j - 1)
+                if j > k and toks[j - 1].text[:1].isupper() and (t in self.L.end_preps or t in self.L.end_after_name and self.namelike(j - 1)
                                                                  and not toks[j - 1].text.endswith("s")):
                     break  # ``laut Polizei seit Jahren``, ``Paul Brandt für die Anwendung``: a new phrase after the noun
                 if j > k and t[:1].islower() and self.tag(j) == "PTKVZ":
@@ -601,14 +610,14 @@ class Words(Paragraphs):
         for j in range(a + 1, b):
             t = self.toks[j].text
             depth += (t == "(") - (t == ")")
-            if depth == 0 and t in _HEAD_LINKS and self.toks[j - 1].text[:1].isupper() and self.toks[j - 1].text not in self.L.determiners:
+            if depth == 0 and t in self.L.head_links and self.toks[j - 1].text[:1].isupper() and self.toks[j - 1].text not in self.L.determiners:
                 return j
         return None
 
     def said_head(self, w: str) -> bool:
         if not w or self.is_role(w):
             return False
-        if self.L.nach_nouns.search(w) or w.endswith(_SAID_HEADS):
+        if self.L.nach_nouns.search(w) or w.endswith(self.L.said_heads):
             return True
         return w.endswith(self.L.non_speaker_suffixes) and not w.endswith(self.L.source_suffixes)
 
@@ -703,17 +712,23 @@ class Words(Paragraphs):
         """Can a pronoun mean the one named: not a body (``Bundeskriminalamt``, a word ending in a
         source suffix) nor a place (a name the article puts after ``in`` / ``nach`` / ``aus``:
         ``in Neu Kastilien``)?"""
+        known = self._personlike.get(name)
+        if known is None:
+            known = self._personlike[name] = self._personlike_uncached(name)
+        return known
+
+    def _personlike_uncached(self, name: str) -> bool:
         words = name.split()
         if any(w.lower().endswith(self.L.source_suffixes) for w in words):
             return False
-        last, places = words[-1], data("de")["place_prepositions"]
+        last = words[-1]
         for k in range(1, self.n):
             if self.toks[k].text != last or self.inq[k] >= 0:
                 continue
             j = k
             while j > 1 and k - j < 3 and self.toks[j - 1].text[:1].isupper():
                 j -= 1  # (``in Neu Kastilien``: back over the name's other words)
-            if self.toks[j - 1].text in places:
+            if self.toks[j - 1].text in self.L.place_preps:
                 return False
         return True
 
