@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_attribution.py [--data ../shared/data/polnear] [--no-score]
 
 Prints articles per second for the whole pipeline (pipeline.process_many) and for parsing
-alone (nlp.parse_many) in the same run, model load time, peak memory, the machine, the full
+alone (nlp.parse_many) in the same run, the span tagger's own time over the parsed Docs, model
+and span tagger load time, peak memory, the machine, the full
 polnear_score table and the calibration table (confidence bin -> count, share correct).
 """
 from __future__ import annotations
@@ -69,11 +70,21 @@ def main() -> int:
     t = time.perf_counter()
     nlp.load()
     print(f"model load: {time.perf_counter() - t:.2f} s ({nlp.model_name()})")
+    from quotewire.attribution import tagger
+
+    t = time.perf_counter()
+    tagger.load()
+    size = sum(f.stat().st_size for f in tagger.MODEL_DIR.iterdir()) / 2**20
+    print(f"span tagger load: {time.perf_counter() - t:.2f} s ({size:.1f} MiB on disk)")
     texts = [f.read_text(encoding="utf-8") for f in files]
     t = time.perf_counter()
-    for _ in nlp.parse_many(texts):
-        pass
+    docs = list(nlp.parse_many(texts))
     parse_s = time.perf_counter() - t
+    t = time.perf_counter()
+    for d in docs:
+        tagger.probabilities(d)
+    tag_s = time.perf_counter() - t
+    del docs
     raws = [RawDocument(data=f.read_bytes(), origin=str(f), doc_id=f.stem, form="body", encoding="utf-8")
             for f in files]
     out = Path(tempfile.mkdtemp()) / "dev.jsonl"
@@ -87,6 +98,7 @@ def main() -> int:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"articles: {n}")
     print(f"parse only:    {n / parse_s:6.2f} articles/s ({parse_s:.1f} s)")
+    print(f"span tagger alone over the parsed Docs: {tag_s:.1f} s ({tag_s / parse_s:.0%} of the parse time)")
     print(f"full pipeline: {n / full_s:6.2f} articles/s ({full_s:.1f} s) = {parse_s / full_s:.0%} of parse-only rate")
     print(f"peak RSS: {peak:.0f} MiB")
     if not args.no_score:

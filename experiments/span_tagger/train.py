@@ -43,6 +43,9 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=4, help="articles per update")
     ap.add_argument("--dropout", type=float, default=0.1)
     ap.add_argument("--limit", type=int, default=0, help="train on the first N articles only (smoke test)")
+    ap.add_argument("--fold", type=int, default=-1,
+                    help="leave out fold K of --folds (the scorer's folds: attribution.train.fold_of), for out-of-fold probabilities")
+    ap.add_argument("--folds", type=int, default=5)
     a = ap.parse_args()
     fix_random_seed(0)
     attrs, rows = list(BASE_ATTRS), list(BASE_ROWS)
@@ -66,8 +69,14 @@ def main() -> int:
     ref = [Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d], tags=d.user_data["bio"])
            for d in docs]
     examples = [Example(d, r) for d, r in zip(docs, ref)]
-    held = [i for i in range(len(docs)) if i % 10 == 9]
-    train = [examples[i] for i in range(len(docs)) if i % 10 != 9]
+    keep = list(range(len(docs)))
+    if a.fold >= 0:
+        order = list(range(len(docs)))
+        random.Random(1).shuffle(order)  # as attribution.train.out_of_fold assigns folds
+        fold = {i: k % a.folds for k, i in enumerate(order)}
+        keep = [i for i in keep if fold[i] != a.fold]
+    held = [i for n, i in enumerate(keep) if n % 10 == 9]
+    train = [examples[i] for n, i in enumerate(keep) if n % 10 != 9]
     held_docs = [docs[i] for i in held]
     held_gold = [docs[i].user_data["bio"] for i in held]
     optimizer = nlp.initialize(lambda: train)

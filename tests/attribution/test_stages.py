@@ -97,7 +97,7 @@ def test_training_reads_the_same_candidates_as_attribution() -> None:
 
 
 STAGE_MODULES = {  # the modules each stage is made of, in stage order
-    "propose": {"propose", "candidates", "surface", "signatures", "extents", "features"},
+    "propose": {"propose", "candidates", "surface", "signatures", "extents", "features", "tagger"},
     "link": {"link"},
     "score": {"score", "model", "rivals"},
     "select": {"select", "acts"},

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from quotewire.attribution.quotes import find_quotes
 from quotewire.attribution.select import choose, continue_quotes, merge_shared_cues
-from quotewire.attribution.train import DEFAULT_DATA, build, kept_pairs, load_gold, pick_threshold, two_pass_out_of_fold
+from quotewire.attribution.train import DEFAULT_DATA, build, kept_pairs, load_gold, load_oof, pick_threshold, two_pass_out_of_fold
 
 SCORER = DEFAULT_DATA.parent.parent / "tools" / "polnear_score.py"
 
@@ -54,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--scorer", type=Path, default=SCORER, help="polnear_score.py (default %(default)s)")
+    ap.add_argument("--tagger-oof", type=Path, default=Path("build") / "span_tagger_oof.pkl",
+                    help="train_tagger's out-of-fold probabilities (default %(default)s)")
     args = ap.parse_args(argv)
     split = args.data / "train"
     if not (split / "text").is_dir():
@@ -69,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = load_gold(split)
     names = list(gold)
     texts = [gold[n][0] for n in names]
-    arts = build(gold)
+    arts = build(gold, oof=load_oof(args.tagger_oof, names))
     two_pass_out_of_fold(arts, texts, args.folds, args.epochs)
     threshold = pick_threshold(kept_pairs(arts))
     recs = records(names, texts, arts, threshold)

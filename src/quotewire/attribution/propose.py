@@ -11,6 +11,8 @@ each registered here under its name:
 * ``quote_chains``: ``"A," she said. "B."``: the next quotation joins the content before it;
 * ``verbatim_paragraphs``: first-person sentences before ``..., Y warned`` in one paragraph;
 * ``quote_marks``: quotation spans no construction covers (candidates.quote_candidates);
+* ``tagged_spans``: contents the span tagger reads (tagger.py) that no candidate above covers,
+  with the cue and source it tags beside them;
 * ``headlines``: ``Name: words`` in a title or heading (when the article's blocks are known);
 * ``split_merges``, ``extents``: variants of the candidates above (a run of quotes split at a
   new speaker, a content cut before its trailing clause or run on past a parenthetical cue;
@@ -26,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from quotewire.attribution import tagger
 from quotewire.attribution.candidates import Candidate, generate, headline_candidates, quote_candidates
 from quotewire.attribution.extents import parenthetical_extensions, split_merges, trailing_cuts
 from quotewire.attribution.features import extend_with_quotes
@@ -92,6 +95,12 @@ def quote_marks(state: State) -> list[Candidate]:
     quotes = state.quotes
     taken = [r for c in state.cands for r in c.content if not any(q.start <= c.cue_char < q.end for q in quotes)]
     return _extended(state, quote_candidates(state.doc, quotes, taken))
+
+
+@PROPOSERS.register("tagged_spans")
+def tagged_spans(state: State) -> list[Candidate]:
+    return _extended(state, tagger.proposals(state.doc, tagger.probabilities(state.doc),
+                                             [r for c in state.cands for r in c.content]))
 
 
 @PROPOSERS.register("headlines")

@@ -16,6 +16,7 @@ import argparse
 import bisect
 import json
 import math
+import pickle
 import random
 import re
 import sys
@@ -25,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from quotewire.attribution import model as scorer
+from quotewire.attribution import tagger
 from quotewire.attribution.core import candidates_for
 from quotewire.attribution.rivals import set_rival_features
 
@@ -126,9 +128,27 @@ def fit(rows: list[list[str]], y: list[int], epochs: int = 30, l2: float = 1e-5,
     return {f: round(float(w[i]), 5) for f, i in vocab.items() if abs(w[i]) > 1e-4}
 
 
+def load_oof(path: Path, names: list[str]) -> dict[str, tagger.Probs]:
+    """train_tagger's out-of-fold token probabilities, one entry for each of ``names``."""
+    try:
+        with open(path, "rb") as fh:
+            probs = pickle.load(fh)["probs"]
+    except FileNotFoundError:
+        raise SystemExit(f"error: {path}: no out-of-fold tagger probabilities (run python -m "
+                         "quotewire.attribution.train_tagger first, or give --tagger-oof)") from None
+    except (pickle.UnpicklingError, KeyError, TypeError, EOFError) as exc:
+        raise SystemExit(f"error: {path}: not train_tagger's output ({exc!r})") from None
+    missing = [n for n in names if n not in probs]
+    if missing:
+        raise SystemExit(f"error: {path}: no probabilities for {len(missing)} articles (first {missing[0]})")
+    return {n: tagger.Probs(*probs[n]) for n in names}
+
+
 def build(gold: dict[str, tuple[str, list[dict[str, list[tuple[int, int]]]]]],
-          batch_size: int = 32) -> list[tuple[list, list[int], int]]:
-    """Per article of load_gold's (in its order): (candidates with features, labels, gold attribution count)."""
+          batch_size: int = 32, oof: dict[str, tagger.Probs] | None = None) -> list[tuple[list, list[int], int]]:
+    """Per article of load_gold's (in its order): (candidates with features, labels, gold attribution
+    count). ``oof``: the span tagger's out-of-fold probabilities per article (else the shipped
+    tagger's, which saw the train articles: right for dev, not for fitting)."""
     from quotewire import nlp
 
     names = list(gold)
@@ -136,6 +156,11 @@ def build(gold: dict[str, tuple[str, list[dict[str, list[tuple[int, int]]]]]],
     t0 = time.time()
     for k, (name, doc) in enumerate(zip(names, nlp.parse_many((gold[n][0] for n in names), batch_size))):
         text, atts = gold[name]
+        if oof is not None:
+            probs = oof[name]
+            if len(probs.starts) != len(doc) or (len(doc) and probs.starts[-1] != doc[-1].idx):
+                raise SystemExit(f"error: {name}: the tagger's probabilities do not match this parse (retrain the tagger)")
+            doc.user_data[tagger.USER_KEY] = probs
         cands = candidates_for(doc)
         arts.append((cands, label(text, cands, atts, word_index(text)), len(atts)))
         if k % 50 == 0:
@@ -147,12 +172,18 @@ def rows_of(c, second: bool) -> list[str]:
     return c.feats + c.rival_feats if second else c.feats
 
 
+def fold_of(n: int, folds: int = 5, seed: int = 1) -> dict[int, int]:
+    """Article index (in load_gold's order) -> its fold: the folds of the scorer, the rival pass
+    and the span tagger's out-of-fold probabilities alike."""
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    return {i: k % folds for k, i in enumerate(order)}
+
+
 def out_of_fold(arts: list, folds: int = 5, epochs: int = 8, seed: int = 1, second: bool = False) -> None:
     """Score every candidate with a model fitted on the other folds' articles (sets ``c.score``);
     ``second``: the second pass, over the rival features set_rivals has added."""
-    order = list(range(len(arts)))
-    random.Random(seed).shuffle(order)
-    fold = {i: k % folds for k, i in enumerate(order)}
+    fold = fold_of(len(arts), folds, seed)
     t0 = time.time()
     for k in range(folds):
         rest = [a for i, a in enumerate(arts) if fold[i] != k]
@@ -230,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=scorer.MODEL_PATH, help="weights JSON (default %(default)s)")
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--folds", type=int, default=5, help="folds whose out-of-fold scores set calibration and threshold")
+    ap.add_argument("--tagger-oof", type=Path, default=Path("build") / "span_tagger_oof.pkl",
+                    help="train_tagger's out-of-fold probabilities (default %(default)s)")
     args = ap.parse_args(argv)
     split = args.data / "train"
     if not (split / "text").is_dir():
@@ -239,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: --folds {args.folds}: need at least 2", file=sys.stderr)
         return 2
     gold = load_gold(split)
-    arts = build(gold)
+    arts = build(gold, oof=load_oof(args.tagger_oof, list(gold)))
     two_pass_out_of_fold(arts, [text for text, _ in gold.values()], args.folds, args.epochs)
     calib, threshold = calibrate(arts)
     y = [v for _, ys, _ in arts for v in ys]
