@@ -2,73 +2,27 @@
 BIO decoding and loading the DocBins that convert.py writes."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import spacy
 from spacy.tokens import Doc, DocBin
 from thinc.api import LSTM, Model, chain, with_padded
 
-OPEN = "\u201c\u00ab\u201e"
-CLOSE = "\u201d\u00bb"
-CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis", "csubj", "advcl", "acl", "relcl", "conj"}
-LABELS = ("CONTENT", "CUE", "SOURCE")
-DATA = Path(__file__).resolve().parents[2] / "src" / "quotewire" / "data" / "attribution"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+from quotewire.attribution import tagger  # noqa: E402
 
-
-def _lexicon() -> dict[str, str]:
-    """The project's cue lexicon: lemma -> class (cue_verbs.txt), nouns -> noun (cue_nouns.txt)."""
-    out: dict[str, str] = {}
-    for name, default in (("cue_verbs.txt", "verb"), ("cue_nouns.txt", "noun")):
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                cols = line.split("\t")
-                out.setdefault(cols[0].strip().lower(), cols[1].strip() if len(cols) > 1 else default)
-    return out
-
-
-CUES = _lexicon()
+LABELS = tagger.LABELS
 
 
 def add_features(doc: Doc, cue_lexicon: bool = False) -> Doc:
-    """Two extra per-token attributes the tok2vec can hash (they hold no text of their own):
-
-    ENT_ID   quotation state: QM for a quotation mark, Q1 inside marks, Q0 outside. Straight
-             marks toggle; curly marks open/close; a blank line closes an open quotation.
-             With cue_lexicon, ``Q0|speech``: the lemma's class in cue_verbs.txt / cue_nouns.txt.
-    ENT_KB_ID the clause governor: for the nearest ancestor-or-self whose dependency opens a
-             clause (ccomp, xcomp, parataxis, ...), the lemma of its head and that dependency
-             (``say|ccomp``); the sentence root's lemma when none (``ROOT|win``)."""
-    inside = False
-    for tok in doc:
-        t = tok.text
-        if tok.is_space and t.count("\n") >= 2:
-            inside = False
-            tok.ent_id_ = "Q0"
-            continue
-        if any(c in t for c in OPEN + CLOSE + '"') or t in ("''", "``"):
-            if any(c in t for c in OPEN) or t == "``":
-                inside = True
-            elif any(c in t for c in CLOSE) or t == "''":
-                inside = False
-            else:
-                inside = not inside
-            tok.ent_id_ = "QM"
-            continue
-        tok.ent_id_ = "Q1" if inside else "Q0"
-    for tok in doc:
-        gov = "ROOT|" + tok.sent.root.lemma_.lower() if doc.has_annotation("DEP") else "ROOT"
-        node = tok
-        for _ in range(12):
-            if node.dep_ in CLAUSE_DEPS:
-                gov = f"{node.head.lemma_.lower()}|{node.dep_}"
-                break
-            if node.head is node:
-                break
-            node = node.head
-        tok.ent_kb_id_ = gov
-    if cue_lexicon:  # the quotation state and the cue class of the lemma share ENT_ID
+    """The shipped tagger's two extra attributes (quotewire.attribution.tagger.add_features:
+    quotation state + cue class in ENT_ID, clause governor in ENT_KB_ID); without cue_lexicon,
+    ENT_ID holds the quotation state alone, as the session-10 runs without ``cuelex`` had it."""
+    tagger.add_features(doc)
+    if not cue_lexicon:
         for tok in doc:
-            tok.ent_id_ = f"{tok.ent_id_}|{CUES.get(tok.lemma_.lower(), '-')}"
+            tok.ent_id_ = tok.ent_id_.split("|", 1)[0]
     return doc
 
 

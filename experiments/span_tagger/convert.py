@@ -12,16 +12,15 @@ Alignment: a token takes role R of attribution k when its characters overlap a p
 that role (the scorer's own rule for \\w tokens, applied to spaCy tokens). A whitespace token
 takes a role only when it lies inside a piece (a content running over paragraphs stays one
 span). PolNeAR is univocal; where two roles would claim one token (annotators one character
-off) the first claim wins and the clash is counted. B- starts a run of one (attribution,
+off) the first claim wins. B- starts a run of one (attribution,
 role); a discontinuous content (Content + Content2) is two runs, hence two B- spans.
 
-Writes OUT/{train,dev}.spacy and prints token counts, label counts and clashes.
+Writes OUT/{train,dev}.spacy and prints token and label counts. The tags are train_tagger.tags_for's.
 Nothing is written inside the repository.
 """
 from __future__ import annotations
 
 import argparse
-import bisect
 import sys
 import time
 from collections import Counter
@@ -33,40 +32,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from quotewire.attribution.train import load_gold  # noqa: E402
+from quotewire.attribution.train_tagger import tags_for  # noqa: E402
 from quotewire.nlp import model as nlp_model  # noqa: E402
 
-ROLES = (("Content", "CONTENT"), ("Cue", "CUE"), ("Source", "SOURCE"))
-
-
-def tags_for(doc, atts: list[dict]) -> tuple[list[str], list[int], int]:
-    n = len(doc)
-    role = [""] * n
-    owner = [-1] * n
-    clashes = 0
-    starts = [t.idx for t in doc]
-    for k, att in enumerate(atts):
-        for key, lab in ROLES:
-            for s, e in att[key]:
-                i = max(bisect.bisect_right(starts, s) - 1, 0)
-                while i < n and doc[i].idx < e:
-                    tok = doc[i]
-                    a, b = tok.idx, tok.idx + len(tok.text)
-                    inside = (a >= s and b <= e) if tok.is_space else (a < e and b > s)
-                    if inside:
-                        if role[i] and (owner[i], role[i]) != (k, lab):
-                            clashes += 1
-                        elif not role[i]:
-                            role[i], owner[i] = lab, k
-                    i += 1
-    bio = []
-    for i in range(n):
-        if not role[i]:
-            bio.append("O")
-        elif i > 0 and role[i - 1] == role[i] and owner[i - 1] == owner[i]:
-            bio.append("I-" + role[i])
-        else:
-            bio.append("B-" + role[i])
-    return bio, owner, clashes
 
 
 def main() -> int:
@@ -82,18 +50,17 @@ def main() -> int:
         names = sorted(gold)
         db = DocBin(store_user_data=True)
         labels: Counter[str] = Counter()
-        clashes = ntok = 0
+        ntok = 0
         for name, doc in zip(names, nlp_model.parse_many(gold[n][0] for n in names)):
-            bio, owner, c = tags_for(doc, gold[name][1])
+            bio, owner = tags_for(doc, gold[name][1])
             doc.user_data["bio"] = bio
             doc.user_data["att"] = owner
             doc.user_data["name"] = name
             labels.update(bio)
-            clashes += c
             ntok += len(doc)
             db.add(doc)
         db.to_disk(a.out / f"{split}.spacy")
-        print(f"{split}: {len(names)} articles, {ntok} tokens, {time.time() - t0:.0f}s, clashes {clashes}, "
+        print(f"{split}: {len(names)} articles, {ntok} tokens, {time.time() - t0:.0f}s, "
               + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
     return 0
 

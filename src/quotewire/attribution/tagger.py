@@ -24,12 +24,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from quotewire.attribution.candidates import Candidate
 from quotewire.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-    from quotewire.attribution.candidates import Candidate
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "span_tagger"
 DATA = Path(__file__).resolve().parent.parent / "data" / "attribution"
@@ -207,7 +206,7 @@ def _bucket(x: float) -> str:
     return str(min(int(x * 10), 9))
 
 
-def features(cand: "Candidate", probs: Probs) -> list[str]:
+def features(cand: Candidate, probs: Probs) -> list[str]:
     """What the tagger thinks of a candidate's words: the mean content probability over its
     content and the share of content tokens above one half, how much content it sees just outside
     the candidate's edges, whether a content begins at its first word, and the mean cue and source
@@ -288,13 +287,11 @@ def _runs(probs: Probs, col: int) -> list[tuple[int, int]]:
     return out
 
 
-def proposals(doc: "Doc", probs: Probs, taken: list[tuple[int, int]], min_words: int = 3) -> list["Candidate"]:
+def proposals(doc: "Doc", probs: Probs, taken: list[tuple[int, int]], min_words: int = 3) -> list[Candidate]:
     """Candidates for the contents the tagger reads that no rule candidate covers: each tagged
     content run (of ``min_words`` words or more, at least half outside every char range in
     ``taken``) with the nearest tagged cue in its sentence (or within three tokens), and the
     tagged source nearest that cue in the cue's sentence. A content with no cue proposes nothing."""
-    from quotewire.attribution.candidates import Candidate
-
     cues = _runs(probs, 1)
     sources = _runs(probs, 2)
 

@@ -33,10 +33,11 @@ ROLES = (("Content", "CONTENT"), ("Cue", "CUE"), ("Source", "SOURCE"))
 DEFAULT_OOF = Path("build") / "span_tagger_oof.pkl"
 
 
-def tags_for(doc, atts: list[dict]) -> list[str]:
-    """BIO tags of one parsed article: a token takes role R of attribution k when its characters
-    overlap a piece of R (a whitespace token only when it lies inside the piece, so a content
-    running over paragraphs stays one span); the first claim wins where two would clash."""
+def tags_for(doc, atts: list[dict]) -> tuple[list[str], list[int]]:
+    """BIO tags of one parsed article, and the attribution each token belongs to (-1 for none):
+    a token takes role R of attribution k when its characters overlap a piece of R (a whitespace
+    token only when it lies inside the piece, so a content running over paragraphs stays one
+    span); the first claim wins where two would clash."""
     n = len(doc)
     role = [""] * n
     owner = [-1] * n
@@ -60,7 +61,7 @@ def tags_for(doc, atts: list[dict]) -> list[str]:
             bio.append("I-" + role[i])
         else:
             bio.append("B-" + role[i])
-    return bio
+    return bio, owner
 
 
 def token_f1(docs: list, gold: list[list[str]], pred: list[list[str]]) -> float:
@@ -157,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         docbin = Path(tmp) / "train.spacy"
         db = DocBin(store_user_data=True)
         for name, doc in zip(names, nlp.parse_many(gold[n][0] for n in names)):
-            doc.user_data["bio"] = tags_for(doc, gold[name][1])
+            doc.user_data["bio"] = tags_for(doc, gold[name][1])[0]
             db.add(doc)
         db.to_disk(docbin)
         print(f"parsed {len(names)} articles ({time.time() - t0:.0f}s)", file=sys.stderr, flush=True)
