@@ -78,6 +78,15 @@ CASES = [
         "The council's plan drew criticism abroad.\n\n"
         "The World Fisheries Council and the Ocean Rivers Trust said the plan would not change the law.",
         "would not change the law", "World Fisheries Council and Ocean Rivers Trust", id="two bodies at one cue"),
+    pytest.param(
+        "Prices climbed again in the spring.\n\n"
+        "Harbourline Foods, Tidewell Stores and the boat maker Kestrel Marine Inc. are among the retailers "
+        "that said they raised prices as a result of the levy.",
+        "raised prices", "Harbourline Foods, Tidewell Stores and Kestrel Marine Inc",
+        id="the subject that a relative clause's noun only classes, with every body of the list"),
+    pytest.param(
+        "Jane Roe was one of the residents who said the water was brown.",
+        "water was brown", "Jane Roe", id="one of the people who said"),
 ]
 
 
@@ -160,6 +169,11 @@ MORE = [
         "Harold Brinkley toured the docks on Tuesday.\n\n"
         "\u201cWe need more tugboats,\u201d he told the crews, according to the Harbour Gazette.",
         "more tugboats", "Harold Brinkley", id="he said, according to a paper: his words"),
+    pytest.param(
+        "Harold Brinkley toured the docks on Tuesday.\n\n"
+        "According to the Harbour Gazette, Brinkley posted on the forum: \u201cThe ferry is late again and "
+        "nobody in the council cares.\u201d",
+        "ferry is late again", "Harold Brinkley", id="according to a paper, he posted: his words"),
     pytest.param(
         "\u201cThe budget is final,\u201d said Ines Okonjo, the treasurer.\n\n"
         "Mr. Viktor Halloran\u2019s theatrical plan is not limited to the port. He has threatened the unions, "
@@ -323,3 +337,24 @@ def test_a_common_noun_in_capitals_after_a_or_an_is_no_body() -> None:
                 "A CT of his chest revealed a \u201cfrosted glass\u201d pattern in both of his lungs.")
     sp = _speaker(art, "frosted glass")
     assert sp.name is None and sp.kind == "unnamed"
+
+
+def test_a_relative_clause_on_an_object_is_not_the_subjects() -> None:
+    # only a copula's predicate ("X is one of the N who said") classes its subject; an object does not
+    art = _read("Mayor Jane Roe met the residents who said the water was brown.")
+    sp = _speaker(art, "water was brown")
+    assert sp.name != "Jane Roe", sp
+
+
+def test_according_to_a_paper_around_a_report_is_no_candidate_of_its_own() -> None:
+    # the paper passes the report on; the reading "the paper said that Brinkley posted ..." would
+    # give his words to the paper (PolNeAR annotates that outer layer; a reader does not)
+    from quotewire import nlp
+    from quotewire.attribution.core import candidates_for
+    for text in ("According to the Harbour Gazette, Brinkley posted on the forum: \u201cThe ferry is late again and "
+                 "nobody in the council cares.\u201d",
+                 "\u201cWe need more tugboats,\u201d he told the crews, according to the Harbour Gazette."):
+        doc = next(iter(nlp.parse_many([text])))
+        assert not [c for c in candidates_for(doc) if c.kind == "according"], text
+    doc = next(iter(nlp.parse_many(["According to the Harbour Gazette, the ferry will stop running in May."])))
+    assert [c for c in candidates_for(doc) if c.kind == "according"]  # a finding of its own stays

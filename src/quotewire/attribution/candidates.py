@@ -50,7 +50,7 @@ class Candidate:
         return self.content[0][0], self.content[-1][1]
 
 
-def _source_of(tok: "Token", depth: int = 0) -> "Token | None":
+def source_of(tok: "Token", depth: int = 0) -> "Token | None":
     """The token that names who speaks: the subject, the passive agent, or a governing clause's subject."""
     for c in tok.children:
         if c.dep_ == "agent":
@@ -74,11 +74,11 @@ def _source_of(tok: "Token", depth: int = 0) -> "Token | None":
     # "…, before insisting that …": a participle under a verb's preposition shares that verb's subject
     if depth < 3 and tok.head.i != tok.i and (
             tok.dep_ in INHERIT or (tok.dep_ == "prep" and depth > 0 and tok.head.pos_ in ("VERB", "AUX"))):
-        return _source_of(tok.head, depth + 1)
+        return source_of(tok.head, depth + 1)
     return None
 
 
-def _source_range(doc: "Doc", src: "Token", avoid: set[int]) -> tuple[int, int]:
+def source_range(doc: "Doc", src: "Token", avoid: set[int]) -> tuple[int, int]:
     """The source noun phrase: its subtree, cut at a relative clause or at the content."""
     start, end = src.i, src.i + 1
     clause = {t.i for c in src.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
@@ -198,7 +198,7 @@ def _add(doc: "Doc", out: list[Candidate], kind: str, v: "Token", content_idx: l
     content_idx = [i for i in content_idx if i not in cue_set]
     src_range = None
     if src is not None:
-        src_range = _source_range(doc, src, set(content_idx) | cue_set)
+        src_range = source_range(doc, src, set(content_idx) | cue_set)
         srcs = set(range(*src_range))
         content_idx = [i for i in content_idx if i not in srcs]
     runs = token_runs(doc, content_idx)
@@ -222,7 +222,7 @@ def _inverted_subject(doc: "Doc", v: "Token") -> "Token | None":
 
 
 def _verb_candidates(doc: "Doc", v: "Token", out: list[Candidate], cues: dict[str, str]) -> None:
-    src = _source_of(v)
+    src = source_of(v)
     done = False
     for c in v.children:
         if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > v.i and v.lemma_ in cues):
@@ -313,9 +313,10 @@ def _according(doc: "Doc", tok: "Token", out: list[Candidate]) -> None:
     acc = set(range(*subtree_range(tok)))
     if head is None:
         return
-    if tok.i > head.i and cue_verbs().get(head.lemma_.lower()) == "speech" and \
-            any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-        return  # "'...,' he said, according to the paper": he said it; the paper only reports that
+    if cue_verbs().get(head.lemma_.lower()) == "speech" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        # "'...,' he said, according to the paper" / "According to the agency, a user posted: '...'":
+        # the one who said it said it; the paper or agency only passes it on
+        return
     sent = tok.sent
     idx = [t.i for t in head.subtree if t.i not in acc]
     if not idx:
@@ -349,7 +350,7 @@ def _as_clause(doc: "Doc", v: "Token", out: list[Candidate], named: "Token | Non
     if any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "dative") and not (c.dep_ == "prep" and c.lower_ in ("in", "on"))
            for c in v.children) or (named is None and v.i - v.left_edge.i > 8):
         return  # "as they asked for it" is a reason, not a parenthetical source ("as X notes in a report" is one)
-    src = named if named is not None else _source_of(v)
+    src = named if named is not None else source_of(v)
     if src is not None and src.lower_ in ("we", "i", "you"):
         return  # "As we have noted, ...": the writer's own aside, no one's report
     drop = {v.i} | {t.i for c in v.children if c.dep_ in ("mark", "nsubj", "aux", "neg", "advmod", "punct", "prt", "prep")
@@ -368,7 +369,7 @@ def _noun_candidate(doc: "Doc", n: "Token", out: list[Candidate]) -> None:
                                                            for g in c.children):
             src = next((g for g in n.children if g.dep_ == "poss"), None)
             if src is None:
-                src = _source_of(n.head) if n.dep_ in ("dobj", "attr") else None
+                src = source_of(n.head) if n.dep_ in ("dobj", "attr") else None
             cue = (n.i, n.i + 1)
             if n.dep_ == "dobj" and n.head.pos_ in ("VERB", "AUX") and n.head.i < n.i and n.i - n.head.i <= 4:
                 cue = (cue_range(doc, n.head)[0], n.i + 1)  # "never made the claim that": the verb is part of the cue
@@ -409,7 +410,7 @@ def _colon_candidates(doc: "Doc", quotes: list[QuoteSpan], out: list[Candidate])
             while lo > prev.sent.start and doc[lo - 1].pos_ == "PROPN" and not doc[lo - 1].is_space:
                 lo -= 1
             vv = tok.head
-            if vv.pos_ not in ("VERB", "AUX") or vv.i > tok.i or _source_of(vv) is None:
+            if vv.pos_ not in ("VERB", "AUX") or vv.i > tok.i or source_of(vv) is None:
                 lo, head = _label_person(doc, tok, lo) or (lo, prev.i)
                 out.append(Candidate(kind="colon", cue=(tok.i, tok.i + 1), content=[(q.start, q.end)],
                                      source=(lo, head + 1), source_head=head, cue_head=tok.i, cue_char=tok.idx))
@@ -419,9 +420,9 @@ def _colon_candidates(doc: "Doc", quotes: list[QuoteSpan], out: list[Candidate])
             v = v.head
         if v.pos_ not in ("VERB", "AUX"):
             continue
-        src = _source_of(v)
+        src = source_of(v)
         cue = cue_range(doc, v)
-        src_range = _source_range(doc, src, set(range(*cue))) if src is not None else None
+        src_range = source_range(doc, src, set(range(*cue))) if src is not None else None
         out.append(Candidate(kind="colon", cue=cue, content=[(q.start, q.end)], source=src_range,
                              source_head=src.i if src is not None else None, cue_head=v.i, cue_char=v.idx))
 
@@ -463,14 +464,14 @@ def quote_candidates(doc: "Doc", quotes: list[QuoteSpan], taken: list[tuple[int,
                 if span.start <= t.i < span.end or t.lemma_ not in cues or t.pos_ != "VERB":
                     continue
                 d = min(abs(t.i - span.start), abs(t.i - span.end))
-                if d < best_d and (_source_of(t) is not None or (
+                if d < best_d and (source_of(t) is not None or (
                         t.i >= span.end and source_after_quote(doc, span.end, t) is not None)):
                     best, best_d = t, d
         if best is None:
             continue
-        src = _source_of(best)
+        src = source_of(best)
         cue = cue_range(doc, best)
-        src_range = _source_range(doc, src, set(range(span.start, span.end))) if src is not None else None
+        src_range = source_range(doc, src, set(range(span.start, span.end))) if src is not None else None
         c = Candidate(kind="quote", cue=cue, content=[(q.start, q.end)], source=src_range,
                       source_head=src.i if src is not None else None, cue_head=best.i, cue_char=best.idx)
         if src is None or span.start <= src.i < span.end:

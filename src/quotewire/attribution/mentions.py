@@ -476,14 +476,15 @@ def _name_after_role(reg: Registry, doc: "Doc", root: "Token") -> Resolved | Non
 def _conjoined(reg: Registry, doc: "Doc", root: "Token") -> Resolved | None:
     """"Jane Doe and John Roe said", "the Harbour Board and the Rivers Trust said": both, when
     both are named and of one kind (people, or bodies)."""
-    conj = [c for c in root.children if c.dep_ == "conj"]
+    conj = [c for c in root.conjuncts if c.i > root.i]  # "A, B and C": the whole chain
     if not conj or root.pos_ != "PROPN":
         return None
     got = [_head_name(reg, doc, t) for t in [root, *conj]]
     for kind in ("person", "organization"):
         named = [g.person for g in got if g is not None and g.kind == kind and g.person is not None]
         if len(named) == len(got) and len({p.name for p in named}) == len(named):
-            return Resolved(Person(" and ".join(p.name for p in named), kind), kind)
+            names = [p.name for p in named]  # "A, B and C"
+            return Resolved(Person(", ".join(names[:-1]) + " and " + names[-1], kind), kind)
     return None
 
 
@@ -557,6 +558,31 @@ def antecedent(doc: "Doc", tok: "Token") -> "Token | None":
     return None
 
 
+_GROUP_OF = {"one", "some", "many", "most", "all", "several", "few", "two", "three", "four", "five", "none"}
+
+
+def relative_source(doc: "Doc", tok: "Token") -> "SpacySpan | None":
+    """The words a relative pronoun stands for: ``the residents who said`` -> "the residents";
+    where that noun only classes the copula's subject (``X and Y are among the retailers that
+    said``, ``X was one of the residents who said``, ``X is the company that said``), the subject."""
+    ante = antecedent(doc, tok)
+    if ante is None or ante.i == tok.i:
+        return None
+    copula, noun = None, ante
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _GROUP_OF:
+        noun = noun.head.head  # "one of the residents"
+    if noun.dep_ == "attr":
+        copula = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.dep_ == "prep":
+        copula = noun.head.head
+    if copula is not None and copula.lemma_ == "be":
+        subj = next((c for c in copula.children if c.dep_ == "nsubj" and c.i < copula.i), None)
+        if subj is not None and subj.pos_ not in ("PRON", "DET"):
+            return doc[subj.left_edge.i:subj.right_edge.i + 1] if any(
+                c.dep_ == "conj" for c in subj.children) else doc[subj.left_edge.i:subj.i + 1]
+    return doc[ante.left_edge.i:ante.i + 1]
+
+
 def _org_like(reg: Registry, doc: "Doc", span: "SpacySpan", root: "Token", focus: Focus) -> Person | None:
     """"the company", "the production company": the organisation just named, or the one named
     before whose name shares the mention's words ("Acme Productions")."""
@@ -579,11 +605,8 @@ def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) 
     if (root.pos_ == "PRON" or low in RELATIVES | WRITER_PRONOUNS | PERSON_PRONOUNS) and not (
             len(root) > 1 and root.is_upper):  # "WHO said" is a body's acronym
         if low in RELATIVES:
-            ante = antecedent(doc, root)
-            if ante is not None and ante.i != root.i:
-                ante_span = doc[ante.left_edge.i:ante.i + 1]
-                return resolve_mention(reg, doc, ante_span, focus)
-            return Resolved()
+            ante = relative_source(doc, root)
+            return resolve_mention(reg, doc, ante, focus) if ante is not None else Resolved()
         if low in PERSON_PRONOUNS:
             # the person the text just made its subject, if "he"/"she" fits them; else the person
             # in focus (the last speaker); else the last one named who fits

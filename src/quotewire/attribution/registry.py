@@ -37,16 +37,16 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable)
 
-# the learned proposer (tagger.py's contents no rule candidate covers), registered but not run by
-# default: on PolNeAR it adds recall (dev 0.672 -> 0.681 on a 336-article fit) but on the e2e
-# pages its tagged sources cost more than its contents gain; pass it by name to try it
+# the learned proposer (tagger.py's contents no rule candidate covers, linked to the cue's subject
+# as the rules link it); in the default order since session 15: 5-fold CV over PolNeAR train
+# 0.658 -> 0.665, dev 0.690 -> 0.691, e2e-dev 0.802 either way (docs/attribution.md)
 LEARNED_PROPOSERS = ("tagged_spans",)
 
 ORDER = ("propose", "link", "score", "select", "speakers")
 
-# the rule proposers, in the order they run (propose.py registers each)
+# the proposers, in the order they run (propose.py registers each)
 PROPOSER_ORDER = ("constructions", "surface", "signatures", "quote_chains", "verbatim_paragraphs", "quote_marks",
-                  "headlines", "split_merges", "extents", "no_titles_alone")
+                  "tagged_spans", "headlines", "split_merges", "extents", "no_titles_alone")
 
 
 class Registry(Generic[F]):

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from quotewire.attribution.candidates import Candidate
+from quotewire.attribution.candidates import Candidate, source_of, source_range
 from quotewire.errors import ModelError
 
 if TYPE_CHECKING:
@@ -290,8 +290,8 @@ def _runs(probs: Probs, col: int) -> list[tuple[int, int]]:
 def proposals(doc: "Doc", probs: Probs, taken: list[tuple[int, int]], min_words: int = 3) -> list[Candidate]:
     """Candidates for the contents the tagger reads that no rule candidate covers: each tagged
     content run (of ``min_words`` words or more, at least half outside every char range in
-    ``taken``) with the nearest tagged cue in its sentence (or within three tokens), and the
-    tagged source nearest that cue in the cue's sentence. A content with no cue proposes nothing."""
+    ``taken``) with the nearest tagged cue in its sentence (or within three tokens), and that cue's
+    subject as the rules find it (else the tagged source nearest the cue in its sentence). A content with no cue proposes nothing."""
     cues = _runs(probs, 1)
     sources = _runs(probs, 2)
 
@@ -316,8 +316,13 @@ def proposals(doc: "Doc", probs: Probs, taken: list[tuple[int, int]], min_words:
         if cue is None:
             continue
         head = doc[cue[0]:cue[1]].root
-        src = near(cue, [r for r in sources if not (r[0] < b and a < r[1])], {head.sent.start})
-        src_head = doc[src[0]:src[1]].root.i if src else None
+        subj = source_of(head)  # the cue verb's subject, as the rules link it; else the nearest tagged source
+        if subj is not None and not a <= subj.i < b:
+            src: tuple[int, int] | None = source_range(doc, subj, set(range(a, b)))
+            src_head: int | None = subj.i
+        else:
+            src = near(cue, [r for r in sources if not (r[0] < b and a < r[1])], {head.sent.start})
+            src_head = doc[src[0]:src[1]].root.i if src else None
         out.append(Candidate(kind="tagged", cue=cue, content=[(s, e)], cue_head=head.i, cue_char=head.idx,
                              source=src, source_head=src_head))
     return out

@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=span_tagger.MODEL_DIR, help="model folder (default %(default)s)")
     ap.add_argument("--oof", type=Path, default=DEFAULT_OOF, help="out-of-fold probabilities (default %(default)s)")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--epochs", type=int, default=6, help="epochs per training (default %(default)s, as shipped)")
     ap.add_argument("--workers", type=int, default=2, help="trainings at once, one thread each (default %(default)s)")
     ap.add_argument("--limit", type=int, default=0, help="the first N articles only (a smoke test)")
     args = ap.parse_args(argv)
