@@ -1,6 +1,7 @@
 """Language data for attribution, read once from src/quotewire/data/attribution/*.txt."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -134,3 +135,18 @@ def name_particles() -> frozenset[str]:
 def abbreviations() -> frozenset[str]:
     """Words whose period does not end a sentence ("sen.", "jan.", "u.s.")."""
     return frozenset(_lines("abbreviations.txt")) | {w for w in titles() | honorifics() if w.endswith(".")}
+
+
+@lru_cache(maxsize=None)
+def idioms() -> tuple[tuple["re.Pattern[str]", bool], ...]:
+    """(pattern, only at a sentence or clause start) for each phrase of idioms.txt: a verb of
+    speech inside one reports no one's words ("That said, ...", "Let's say ...")."""
+    out = []
+    for line in _lines("idioms.txt"):
+        start = line.startswith("^")
+        words = line.lstrip("^").split()
+        comma = words[-1] == ","
+        words = words[:-1] if comma else words
+        body = r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in words)
+        out.append((re.compile(r"\b" + body + (r"\s*," if comma else r"\b"), re.IGNORECASE), start))
+    return tuple(out)

@@ -17,7 +17,9 @@ each registered here under its name:
 * ``split_merges``, ``extents``: variants of the candidates above (a run of quotes split at a
   new speaker, a content cut before its trailing clause or run on past a parenthetical cue;
   extents.py);
-* ``no_titles_alone``: drops a content that is nothing but quoted titles (a show's name).
+* ``no_titles_alone``: drops a content that is nothing but quoted titles (a show's name);
+* ``no_idioms``: drops a candidate whose cue lies in a connective or hedge of idioms.txt ("That
+  said, ...", "Let's say ...", "It goes without saying that ...").
 
 A proposer returns the candidates it adds; the first four also give each quotation mark pair
 that touches a content to it (``features.extend_with_quotes``). Which candidates are real is
@@ -32,6 +34,7 @@ from quotewire.attribution import tagger
 from quotewire.attribution.candidates import Candidate, generate, headline_candidates, quote_candidates
 from quotewire.attribution.extents import parenthetical_extensions, split_merges, trailing_cuts
 from quotewire.attribution.features import extend_with_quotes
+from quotewire.attribution.lexicon import idioms
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, find_quotes, text_of, title_like
 from quotewire.attribution.registry import PROPOSERS, STAGES, State
 from quotewire.attribution.signatures import signature_candidates
@@ -99,8 +102,11 @@ def quote_marks(state: State) -> list[Candidate]:
 
 @PROPOSERS.register("tagged_spans")
 def tagged_spans(state: State) -> list[Candidate]:
-    return _extended(state, tagger.proposals(state.doc, tagger.probabilities(state.doc),
-                                             [r for c in state.cands for r in c.content]))
+    got = tagger.proposals(state.doc, tagger.probabilities(state.doc), [r for c in state.cands for r in c.content])
+    if state.article is not None:  # a title or heading is a quote only in a reporting form: the headlines proposer's
+        heads = [(b.start, b.end) for b in state.article.blocks if b.kind in ("title", "heading")]
+        got = [c for c in got if not any(a < he and hs < b for a, b in c.content for hs, he in heads)]
+    return _extended(state, got)
 
 
 @PROPOSERS.register("headlines")
@@ -128,6 +134,29 @@ def no_titles_alone(state: State) -> list[Candidate]:
     titles = [q for q in state.quotes if title_like(state.text, q)]
     state.cands[:] = [c for c in state.cands if c.kind == "surface" or not (c.quoted == "full" and all(
         any(q.start <= a and b <= q.end for q in titles) for a, b in c.content))]  # a show's name alone is no quote
+    return []
+
+
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;\n\u2014\u2013(\"\u201c\u2018]|\s-)\s*$")
+
+
+def idiom_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text holds a phrase of idioms.txt ("That said,", "let's say"), in characters."""
+    out = []
+    for pattern, at_start in idioms():
+        for m in pattern.finditer(text):
+            if not at_start or _CLAUSE_START.search(text, max(0, m.start() - 3), m.start()):
+                out.append((m.start(), m.end()))
+    return out
+
+
+@PROPOSERS.register("no_idioms")
+def no_idioms(state: State) -> list[Candidate]:
+    """Drops the candidates whose cue word lies in a connective or hedge: "That said, the plan is
+    sound" and "Let's say you want ..." report no one's words."""
+    spans = idiom_spans(state.text)
+    if spans:
+        state.cands[:] = [c for c in state.cands if not any(a <= c.cue_char < b for a, b in spans)]
     return []
 
 

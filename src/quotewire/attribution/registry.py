@@ -46,7 +46,7 @@ ORDER = ("propose", "link", "score", "select", "speakers")
 
 # the proposers, in the order they run (propose.py registers each)
 PROPOSER_ORDER = ("constructions", "surface", "signatures", "quote_chains", "verbatim_paragraphs", "quote_marks",
-                  "tagged_spans", "headlines", "split_merges", "extents", "no_titles_alone")
+                  "tagged_spans", "headlines", "split_merges", "extents", "no_titles_alone", "no_idioms")
 
 
 class Registry(Generic[F]):

@@ -165,16 +165,23 @@ def select(state: State) -> None:
     doc, text, calib = state.doc, state.article.text, state.model.calibration
     kept = merge_shared_cues(choose(state.cands, state.model.threshold))
     continue_quotes(text, kept, state.quotes)
+    heads = [(b.start, b.end) for b in state.article.blocks if b.kind in ("title", "heading")]
     out: list[Quote] = []
+    chosen = []
     for c in kept:
         a, b = c.content_range()
+        act = act_of(doc, c)
+        if act != "statement" and c.kind != "headline" and any(hs <= a and b <= he for hs, he in heads):
+            continue  # a headline is a quote only in a reporting form ("Council approves tram line" is none;
+            # "Name: words" stays, as "other" unless the words are quoted)
+        chosen.append(c)
         cue = None
         if c.cue[1] > c.cue[0]:
             ca, cb = doc[c.cue[0]].idx, doc[c.cue[1] - 1].idx + len(doc[c.cue[1] - 1].text)
             cue = _span(text, ca, cb)
         mention = _span(text, *_without_aside(text, *c.char_source)) if c.char_source else None
         out.append(Quote(kind=kind_of(text, c), content=_span(text, a, b, c.content), cue=cue,  # type: ignore[arg-type]
-                         speaker=QuoteSpeaker(mention=mention), act=act_of(doc, c),  # type: ignore[arg-type]
+                         speaker=QuoteSpeaker(mention=mention), act=act,  # type: ignore[arg-type]
                          confidence=round(min(max(calibrate(c.score, calib or []), 0.0), 1.0), 3)))
     state.article.quotes = out
-    state.kept = kept
+    state.kept = chosen

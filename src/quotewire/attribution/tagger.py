@@ -25,10 +25,11 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from quotewire.attribution.candidates import Candidate, source_of, source_range
+from quotewire.attribution.lexicon import body_nouns, document_nouns, org_words, person_suffixes, person_words
 from quotewire.errors import ModelError
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "span_tagger"
 DATA = Path(__file__).resolve().parent.parent / "data" / "attribution"
@@ -287,6 +288,19 @@ def _runs(probs: Probs, col: int) -> list[tuple[int, int]]:
     return out
 
 
+_SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+
+
+def can_speak(tok: "Token") -> bool:
+    """Could this head name who speaks: a name, a pronoun, or a noun of a person, a body or a
+    document (the attribution lexicons, and person endings: "economist", "lawyer")?"""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in _SPEAKER_ENTS:
+        return True
+    words = {tok.lemma_.lower(), tok.lower_}  # "data": lemma "datum"
+    return any(w in person_words() or w in body_nouns() or w in org_words() or w in document_nouns()
+               or w.endswith(person_suffixes()) for w in words)
+
+
 def proposals(doc: "Doc", probs: Probs, taken: list[tuple[int, int]], min_words: int = 3) -> list[Candidate]:
     """Candidates for the contents the tagger reads that no rule candidate covers: each tagged
     content run (of ``min_words`` words or more, at least half outside every char range in
@@ -323,6 +337,8 @@ def proposals(doc: "Doc", probs: Probs, taken: list[tuple[int, int]], min_words:
         else:
             src = near(cue, [r for r in sources if not (r[0] < b and a < r[1])], {head.sent.start})
             src_head = doc[src[0]:src[1]].root.i if src else None
+        if src_head is not None and not can_speak(doc[src_head]):
+            continue  # "Collaborative filtering would recommend ...": a thing, not a speaker
         out.append(Candidate(kind="tagged", cue=cue, content=[(s, e)], cue_head=head.i, cue_char=head.idx,
                              source=src, source_head=src_head))
     return out
