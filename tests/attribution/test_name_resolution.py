@@ -358,3 +358,16 @@ def test_according_to_a_paper_around_a_report_is_no_candidate_of_its_own() -> No
         assert not [c for c in candidates_for(doc) if c.kind == "according"], text
     doc = next(iter(nlp.parse_many(["According to the Harbour Gazette, the ferry will stop running in May."])))
     assert [c for c in candidates_for(doc) if c.kind == "according"]  # a finding of its own stays
+
+
+def test_a_body_noun_is_never_a_person_and_keeps_the_body_described_before() -> None:
+    # "the union" is the players' union the text described (unnamed), not the last body named,
+    # and never a person that a tagger labelled an organisation ("According to Benedetti")
+    art = _read("The players\u2019 union said that salaries had fallen by a fifth since 2012.\n\n"
+                "\u201cThe board has made a fair offer,\u201d said managing director Aurelio Benedetti. "
+                "According to Benedetti, the next round of talks is on Tuesday.\n\n"
+                "The union said on Friday that the chamber concerts would go ahead as planned.")
+    sp = _speaker(art, "go ahead as planned")
+    assert sp.name is None and sp.kind == "unnamed", sp
+    art = _read("Acme Corp opened a plant in Lakeport. The company said it would hire 200 people.")
+    assert _speaker(art, "hire 200 people").name == "Acme Corp"

@@ -41,3 +41,16 @@ def test_an_interrupted_quotation_takes_both_parts() -> None:
     doc = next(iter(nlp.parse_many([text])))
     cands = surface_candidates(doc, find_quotes(text))
     assert len(cands[0].content) == 2 and text[cands[0].content[1][0]:].startswith('"when')
+
+
+def test_a_relative_clause_before_the_second_part_is_no_speaker_of_it() -> None:
+    # "who chairs the council, "…"": the council is no statement, so the chairing is no cue and
+    # "who" no speaker; the second part is the first speaker's, one quote in two parts
+    from quotewire import pipeline
+    text = ('"Two ferries a week," said Ada Pell, who chairs the island council, '
+            '"means that nobody can keep a job on the mainland."')
+    assert not [c for c in _surface(text) if c[2] == "chairs"], _surface(text)
+    art = pipeline.process(text, form="body", doc_id="t").article
+    assert art is not None
+    second = [q for q in art.quotes if "keep a job" in q.content.text]
+    assert second and second[0].speaker.name == "Ada Pell", [(q.content.text, q.speaker) for q in art.quotes]

@@ -585,18 +585,24 @@ def relative_source(doc: "Doc", tok: "Token") -> "SpacySpan | None":
 
 def _org_like(reg: Registry, doc: "Doc", span: "SpacySpan", root: "Token", focus: Focus) -> Person | None:
     """"the company", "the production company": the organisation just named, or the one named
-    before whose name shares the mention's words ("Acme Productions")."""
+    before whose name shares the mention's words ("Acme Productions"); never a person."""
     own = [t for t in span if t.i != root.i and t.dep_ in ("amod", "compound", "nmod") and t.is_alpha
            and t.ent_type_ not in ("NORP", "GPE")]  # "the Danish maker" is the maker just named
     stems = {t.lower_[:5] for t in own + [root]}
     before = [e for e in doc.ents if (e.label_ == "ORG" or (e.label_ == "PERSON" and _body_name(e.text)))
               and e.end <= span.start and span.start - e.end <= 600]
-    for e in reversed(before):
+    # a body, never a person the tagger labelled an organisation ("According to Benedetti")
+    bodies = [(e, p) for e in before for p in [_body(_org(reg, e))] if p is not None]
+    for e, p in reversed(bodies):
         if stems & {t.lower_[:5] for t in e if t.is_alpha}:
-            return _org(reg, e)
+            return p
     if own:
         return None  # "the harbour ministry": a body of its own, not the last one named
-    return focus.last_org or (_org(reg, before[-1]) if before else None)
+    if any(t.lemma_ == root.lemma_ and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_
+           and any(c.dep_ in ("poss", "compound", "amod") for c in t.children)
+           for t in doc[max(0, span.start - 150):span.start]):
+        return None  # "The players' union said ... the union said": the body described before, unnamed
+    return focus.last_org or (bodies[-1][1] if bodies else None)
 
 
 def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) -> Resolved:

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quotewire.attribution.candidates import Candidate
-from quotewire.attribution.lexicon import cue_verbs
+from quotewire.attribution.lexicon import cue_nouns, cue_verbs, document_nouns
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, text_of
 from quotewire.attribution.tokens import NOMINAL, cue_range, trim_range
 
@@ -86,6 +86,12 @@ def _after(doc: "Doc", start: int, cues: dict[str, str]) -> tuple["Token", tuple
     return doc[k], rng
 
 
+def _says_words(noun: "Token") -> bool:
+    """A noun of words said or written: "statement", "letter", "warning" (document_nouns.txt, cue_nouns.txt)."""
+    lemma = noun.lemma_.lower()
+    return lemma in document_nouns() or lemma in cue_nouns() or noun.lower_ in document_nouns()
+
+
 def _before(doc: "Doc", start: int, cues: dict[str, str]) -> tuple["Token", tuple[int, int]] | None:
     """Speaker and cue right before a quotation's opening mark: ``Jane Doe replied, "…"``,
     ``As Jane Doe put it: "…"``."""
@@ -99,9 +105,10 @@ def _before(doc: "Doc", start: int, cues: dict[str, str]) -> tuple["Token", tupl
         i -= 1
     while i > 0 and doc[i].pos_ == "ADV":
         i -= 1
-    if doc[i].pos_ == "NOUN" and doc[i].dep_ in ("dobj", "attr") \
+    if doc[i].pos_ == "NOUN" and doc[i].dep_ in ("dobj", "attr") and (_says_words(doc[i]) or _is_cue(doc[i].head, cues)) \
             and doc[i].head.i < i and any(c.dep_ == "nsubj" for c in doc[i].head.children):
-        # "She issued a statement, "…"": the quotation is the statement; its issuer speaks
+        # "She issued a statement, "…"", "he urged voters, "…"": the quotation is the statement, or
+        # the cue's words; its subject speaks ("who chairs the council, "…"" is neither)
         v = doc[i].head
         subj = next(c for c in v.children if c.dep_ == "nsubj")
         rng = trim_range(doc, subj.left_edge.i, subj.i + 1)
