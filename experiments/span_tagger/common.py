@@ -10,7 +10,7 @@ from spacy.tokens import Doc, DocBin
 from thinc.api import LSTM, Model, chain, with_padded
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
-from quotewire.attribution import tagger  # noqa: E402
+from quotewire.attribution import tagger, train_tagger  # noqa: E402
 
 LABELS = tagger.LABELS
 
@@ -86,19 +86,6 @@ def predict_tags(tagger, docs: list[Doc], batch: int = 8) -> list[list[str]]:
 
 
 def token_prf(docs: list[Doc], gold: list[list[str]], pred: list[list[str]]) -> dict[str, dict[str, float]]:
-    """Per label, over non-space tokens, B/I ignored."""
-    out = {}
-    for lab in LABELS:
-        tp = fp = fn = 0
-        for doc, g, p in zip(docs, gold, pred):
-            for tok, a, b in zip(doc, g, p):
-                if tok.is_space:
-                    continue
-                ga, pb = a.endswith(lab), b.endswith(lab)
-                tp += ga and pb
-                fp += pb and not ga
-                fn += ga and not pb
-        pr = tp / (tp + fp) if tp + fp else 0.0
-        rc = tp / (tp + fn) if tp + fn else 0.0
-        out[lab] = {"P": round(pr, 3), "R": round(rc, 3), "F1": round(2 * pr * rc / (pr + rc) if pr + rc else 0.0, 3)}
-    return out
+    """Per label, over non-space tokens, B/I ignored (train_tagger.token_prf, rounded for the logs)."""
+    return {lab: {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)}
+            for lab, (p, r, f) in train_tagger.token_prf(docs, gold, pred).items()}

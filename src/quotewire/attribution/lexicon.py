@@ -61,6 +61,11 @@ def document_nouns() -> frozenset[str]:
     return frozenset(_lines("document_nouns.txt"))
 
 
+def is_document(tok) -> bool:
+    """A token naming a thing that carries words, by lemma or by form ("data": lemma "datum")."""
+    return tok.lemma_.lower() in document_nouns() or tok.lower_ in document_nouns()
+
+
 @lru_cache(maxsize=None)
 def control_verbs() -> frozenset[str]:
     """Lemmas of verbs whose object does what their infinitive says ("led the maker to

@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quotewire.attribution.lexicon import (author_verbs, body_name_words, body_nouns, cue_verbs, document_nouns,
-                                          honorifics, org_words, person_nouns, person_suffixes, person_words,
+from quotewire.attribution.lexicon import (author_verbs, body_name_words, body_nouns, cue_verbs, honorifics,
+                                          is_document, org_words, person_nouns, person_suffixes, person_words,
                                           role_nouns, titles)
 from quotewire.attribution.people import (_DET, ROLE_LINKS, Person, Registry, _body_name, clean, in_lower_case, np_text,
                                           strip_name)
@@ -592,17 +592,18 @@ def _org_like(reg: Registry, doc: "Doc", span: "SpacySpan", root: "Token", focus
     before = [e for e in doc.ents if (e.label_ == "ORG" or (e.label_ == "PERSON" and _body_name(e.text)))
               and e.end <= span.start and span.start - e.end <= 600]
     # a body, never a person the tagger labelled an organisation ("According to Benedetti")
-    bodies = [(e, p) for e in before for p in [_body(_org(reg, e))] if p is not None]
-    for e, p in reversed(bodies):
+    for e in reversed(before):
         if stems & {t.lower_[:5] for t in e if t.is_alpha}:
-            return p
+            p = _body(_org(reg, e))
+            if p is not None:
+                return p
     if own:
         return None  # "the harbour ministry": a body of its own, not the last one named
     if any(t.lemma_ == root.lemma_ and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_
            and any(c.dep_ in ("poss", "compound", "amod") for c in t.children)
            for t in doc[max(0, span.start - 150):span.start]):
         return None  # "The players' union said ... the union said": the body described before, unnamed
-    return focus.last_org or (bodies[-1][1] if bodies else None)
+    return focus.last_org or next((p for e in reversed(before) for p in [_body(_org(reg, e))] if p is not None), None)
 
 
 def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) -> Resolved:
@@ -650,7 +651,7 @@ def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) 
     if named is not None:
         return named
     lemma = root.lemma_.lower()
-    if lemma in document_nouns() or root.lower_ in document_nouns():  # "data" (lemma "datum")
+    if is_document(root):
         got = _author(reg, doc, root)
         if got is None and _definite(root):
             got = _earlier_author(reg, doc, root, focus)

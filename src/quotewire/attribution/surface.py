@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quotewire.attribution.candidates import Candidate
-from quotewire.attribution.lexicon import cue_nouns, cue_verbs, document_nouns
+from quotewire.attribution.lexicon import cue_nouns, cue_verbs, is_document
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, text_of
 from quotewire.attribution.tokens import NOMINAL, cue_range, trim_range
 
@@ -88,8 +88,7 @@ def _after(doc: "Doc", start: int, cues: dict[str, str]) -> tuple["Token", tuple
 
 def _says_words(noun: "Token") -> bool:
     """A noun of words said or written: "statement", "letter", "warning" (document_nouns.txt, cue_nouns.txt)."""
-    lemma = noun.lemma_.lower()
-    return lemma in document_nouns() or lemma in cue_nouns() or noun.lower_ in document_nouns()
+    return is_document(noun) or noun.lemma_.lower() in cue_nouns()
 
 
 def _before(doc: "Doc", start: int, cues: dict[str, str]) -> tuple["Token", tuple[int, int]] | None:

@@ -64,9 +64,9 @@ def tags_for(doc, atts: list[dict]) -> tuple[list[str], list[int]]:
     return bio, owner
 
 
-def token_f1(docs: list, gold: list[list[str]], pred: list[list[str]]) -> float:
-    """Macro F1 over the three roles, per non-space token, B/I ignored."""
-    total = 0.0
+def token_prf(docs: list, gold: list[list[str]], pred: list[list[str]]) -> dict[str, tuple[float, float, float]]:
+    """Per role (content, cue, source): precision, recall, F1 per non-space token, B/I ignored."""
+    out = {}
     for lab in span_tagger.LABELS:
         tp = fp = fn = 0
         for doc, g, p in zip(docs, gold, pred):
@@ -78,8 +78,13 @@ def token_f1(docs: list, gold: list[list[str]], pred: list[list[str]]) -> float:
                     fn += ga and not pb
         pr = tp / (tp + fp) if tp + fp else 0.0
         rc = tp / (tp + fn) if tp + fn else 0.0
-        total += 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-    return total / len(span_tagger.LABELS)
+        out[lab] = (pr, rc, 2 * pr * rc / (pr + rc) if pr + rc else 0.0)
+    return out
+
+
+def token_f1(docs: list, gold: list[list[str]], pred: list[list[str]]) -> float:
+    """Macro F1 over the three roles (what picks the epoch)."""
+    return sum(f for _, _, f in token_prf(docs, gold, pred).values()) / len(span_tagger.LABELS)
 
 
 def _fit(job: tuple[str, int, str, list[int], int, dict]) -> tuple[str, bytes, list[str], list[str]]:
