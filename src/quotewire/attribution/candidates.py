@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quotewire.attribution.lexicon import control_verbs, cue_verbs, role_nouns
+from quotewire.attribution.lexicon import can_speak, control_verbs, cue_verbs, role_nouns
 from quotewire.attribution.quotes import QUOTE_CHARS, QuoteSpan, text_of
-from quotewire.attribution.tokens import NOMINAL, char_ranges, cue_range, subtree_range, token_runs, trim_range
+from quotewire.attribution.tokens import (NOMINAL, char_ranges, cue_range, cut_hyphen_tail, subtree_range, token_runs,
+                                         trim_range)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -65,6 +66,14 @@ def source_of(tok: "Token", depth: int = 0) -> "Token | None":
             return None
     if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
         return tok.head
+    if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.i > tok.head.i and \
+            tok.head.dep_ == "ROOT" and tok.head.pos_ in ("PROPN", "NOUN"):
+        # "The company, which is expected to ..., confirmed that ...": a finite verb the parser hung
+        # on a subject noun as a modifier (the sentence left without a verb) has that noun as subject
+        return tok.head
+    stranded = _stranded_subject(tok)
+    if stranded is not None:
+        return stranded
     if tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in control_verbs() and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         # "... led the maker to announce ...", "asked her to confirm": the object is who speaks
@@ -75,6 +84,23 @@ def source_of(tok: "Token", depth: int = 0) -> "Token | None":
     if depth < 3 and tok.head.i != tok.i and (
             tok.dep_ in INHERIT or (tok.dep_ == "prep" and depth > 0 and tok.head.pos_ in ("VERB", "AUX"))):
         return source_of(tok.head, depth + 1)
+    return None
+
+
+def _stranded_subject(tok: "Token") -> "Token | None":
+    """``As we have noted, a study by X concluded that ...`` parsed with "a study" as the object
+    of "noted": a subjectless verb's leading clause whose object a comma parts from its verb (no
+    English object is so parted) had the verb's subject taken for that object."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ != "advcl" or c.i > tok.i:
+            continue
+        for d in c.children:
+            if d.dep_ == "dobj" and c.i < d.left_edge.i and d.i < tok.i and d.pos_ in ("NOUN", "PROPN") \
+                    and any(doc[k].text == "," for k in range(c.i + 1, d.left_edge.i)):
+                return d
     return None
 
 
@@ -98,6 +124,8 @@ def source_range(doc: "Doc", src: "Token", avoid: set[int]) -> tuple[int, int]:
     while e < end and e not in avoid:
         e += 1
     s, e = trim_range(doc, s, e)
+    if src.i == e - 1:
+        e = cut_hyphen_tail(doc, s, e)
     while s < e and doc[s].text in QUOTE_CHARS + "\u2019":  # a closing mark is never the speaker
         s, e = trim_range(doc, s + 1, e)
     while e > s and doc[e - 1].text in QUOTE_CHARS:
@@ -221,8 +249,22 @@ def _inverted_subject(doc: "Doc", v: "Token") -> "Token | None":
     return None
 
 
+def _cited(v: "Token", cues: dict[str, str]) -> "Token | None":
+    """``X, citing an unnamed official, reported that ...``: a report passed on from a source it
+    cites is that source's (the outlet only passes it on); only a source that can speak, never
+    ``citing weak demand``."""
+    if cues.get(v.lemma_.lower()) != "speech" or not any(c.dep_ == "ccomp" for c in v.children):
+        return None
+    for c in v.children:
+        if c.lemma_ == "cite" and c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp", "acl"):
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and can_speak(obj):
+                return obj
+    return None
+
+
 def _verb_candidates(doc: "Doc", v: "Token", out: list[Candidate], cues: dict[str, str]) -> None:
-    src = source_of(v)
+    src = _cited(v, cues) or source_of(v)
     done = False
     for c in v.children:
         if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > v.i and v.lemma_ in cues):
@@ -317,6 +359,9 @@ def _according(doc: "Doc", tok: "Token", out: list[Candidate]) -> None:
         # "'...,' he said, according to the paper" / "According to the agency, a user posted: '...'":
         # the one who said it said it; the paper or agency only passes it on
         return
+    if any(t.i < tok.i and t.dep_ == "advcl" and cue_verbs().get(t.lemma_) == "speech" and _as_report(t)
+           and any(s.dep_ == "nsubj" for s in t.children) and t.head.is_ancestor(tok) for t in tok.sent):
+        return  # "As X noted, A meant B, according to guidance from Y": X's words, Y their authority
     sent = tok.sent
     idx = [t.i for t in head.subtree if t.i not in acc]
     if not idx:
@@ -342,14 +387,30 @@ def _bare_name_before(doc: "Doc", v: "Token") -> "Token | None":
     return name if name.ent_type_ == "PERSON" and name.pos_ == "PROPN" else None
 
 
+def _subject_words(v: "Token") -> int:
+    """How many words the subject before ``v`` takes ("As the network's correspondent Jane Roe noted")."""
+    return sum(len(list(c.subtree)) for c in v.children if c.dep_ == "nsubj" and c.i < v.i)
+
+
+def _as_report(v: "Token", named: "Token | None" = None) -> bool:
+    """Whether ``As X notes`` is a parenthetical report: an as-clause whose verb takes no object
+    or complement of its own ("as they asked for it" is a reason; "as X notes in a report" and
+    "at the time" are still reports) and holds little beside its subject."""
+    if not any(m.dep_ == "mark" and m.lower_ == "as" for m in v.children) and named is None:
+        return False
+    if any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "dative") and not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at"))
+           for c in v.children):
+        return False
+    return named is not None or v.i - v.left_edge.i - _subject_words(v) <= 4
+
+
 def _as_clause(doc: "Doc", v: "Token", out: list[Candidate], named: "Token | None" = None) -> None:
     """``As X notes, <content>``: the clause that the as-clause modifies is what X said."""
     head = v.head
     if head.i == v.i:
         return
-    if any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "dative") and not (c.dep_ == "prep" and c.lower_ in ("in", "on"))
-           for c in v.children) or (named is None and v.i - v.left_edge.i > 8):
-        return  # "as they asked for it" is a reason, not a parenthetical source ("as X notes in a report" is one)
+    if not _as_report(v, named):
+        return
     src = named if named is not None else source_of(v)
     if src is not None and src.lower_ in ("we", "i", "you"):
         return  # "As we have noted, ...": the writer's own aside, no one's report

@@ -67,6 +67,12 @@ def is_document(tok) -> bool:
 
 
 @lru_cache(maxsize=None)
+def place_nouns() -> frozenset[str]:
+    """Common nouns of a place or a field that rank a body ("the state's largest utility"): place_nouns.txt."""
+    return frozenset(_lines("place_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
 def control_verbs() -> frozenset[str]:
     """Lemmas of verbs whose object does what their infinitive says ("led the maker to
     announce", "asked her to confirm"): object_control_verbs.txt."""
@@ -155,3 +161,16 @@ def idioms() -> tuple[tuple["re.Pattern[str]", bool], ...]:
         body = r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in words)
         out.append((re.compile(r"\b" + body + (r"\s*," if comma else r"\b"), re.IGNORECASE), start))
     return tuple(out)
+
+
+SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+
+
+def can_speak(tok: "Token") -> bool:
+    """Could this head name who speaks: a name, a pronoun, or a noun of a person, a body or a
+    document (the attribution lexicons, and person endings: "economist", "lawyer")?"""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in SPEAKER_ENTS:
+        return True
+    words = {tok.lemma_.lower(), tok.lower_}  # "data": lemma "datum"
+    return any(w in person_words() or w in body_nouns() or w in org_words() or w in document_nouns()
+               or w.endswith(person_suffixes()) for w in words)

@@ -29,10 +29,11 @@ from typing import TYPE_CHECKING
 
 from quotewire.attribution.lexicon import (author_verbs, body_name_words, body_nouns, cue_verbs, honorifics,
                                           is_document, org_words, person_nouns, person_suffixes, person_words,
-                                          role_nouns, titles)
+                                          place_nouns, role_nouns, titles)
 from quotewire.attribution.people import (_DET, ROLE_LINKS, Person, Registry, _body_name, clean, in_lower_case, np_text,
                                           strip_name)
 from quotewire.attribution.quotes import text_of
+from quotewire.attribution.tokens import cut_hyphen_tail
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -280,6 +281,23 @@ def _subject_before(reg: Registry, doc: "Doc", span: "SpacySpan", pronoun: str, 
         if p is not None and p.kind == "person" and _agrees(p, pronoun):
             return p
     return None
+
+
+def _people_before(doc: "Doc", span: "SpacySpan", focus: Focus) -> bool:
+    """"Writers must keep this in mind ... they must describe ...": the nearest subject of this
+    sentence (before the pronoun) or of the one before, outside quotations, is a plural noun of
+    people, which "they" stands for rather than the last body named."""
+    sent = span.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for tok in reversed(doc[start:span.start]):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or any(a <= tok.idx < b for a, b in focus.quoted):
+            continue
+        if tok.pos_ == "PRON":
+            continue  # "they" again: the subject before it decides
+        low = tok.lemma_.lower()
+        return tok.tag_ == "NNS" and not tok.ent_type_ and (
+            low in person_words() or low.endswith(person_suffixes()))
+    return False
 
 
 UNNAMED = Person("", "unnamed")  # "he" is a person the article describes but does not name
@@ -600,13 +618,45 @@ def _org_like(reg: Registry, doc: "Doc", span: "SpacySpan", root: "Token", focus
     if own:
         return None  # "the harbour ministry": a body of its own, not the last one named
     if any(t.lemma_ == root.lemma_ and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_
-           and any(c.dep_ in ("poss", "compound", "amod") for c in t.children)
-           for t in doc[max(0, span.start - 150):span.start]):
+           and any(c.dep_ in ("poss", "compound", "amod") for c in t.children) and not _ranked(t)
+           and not _names_a_body(doc, t) for t in doc[max(0, span.start - 150):span.start]):
         return None  # "The players' union said ... the union said": the body described before, unnamed
+    if RECENT_BODY:
+        sent = span.sent
+        prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        near = next((p for e in reversed(before) if e.start >= prev_start for p in [_body(_org(reg, e))]
+                     if p is not None), None)
+        if near is not None:
+            return near
     return focus.last_org or next((p for e in reversed(before) for p in [_body(_org(reg, e))] if p is not None), None)
 
 
+RECENT_BODY = True
+
+
+def _names_a_body(doc: "Doc", noun: "Token") -> bool:
+    """"Acme Productions said ... the production company said": a description whose modifier
+    shares a word with a body named before it describes that body, not one of its own."""
+    stems = {c.lower_[:5] for c in noun.children if c.dep_ in ("compound", "amod") and c.is_alpha}
+    return bool(stems) and any((e.label_ == "ORG" or (e.label_ == "PERSON" and _body_name(e.text)))
+                               and e.end <= noun.i and noun.idx - e.end_char <= 600
+                               and stems & {t.lower_[:5] for t in e if t.is_alpha} for e in doc.ents)
+
+
+def _ranked(noun: "Token") -> bool:
+    """"the state's largest utility", "the country's biggest lender": a body described by its
+    rank in a place (a superlative, a place's possessive), the one the article names, not a body
+    of its own like "the players' union"."""
+    mods = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+    return any(c.tag_ == "JJS" for c in mods) and all(
+        c.tag_ == "JJS" or c.ent_type_ in ("GPE", "LOC", "NORP") or c.lemma_.lower() in place_nouns()
+        for c in mods)
+
+
 def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) -> Resolved:
+    end = cut_hyphen_tail(doc, span.start, span.end)
+    if end != span.end:
+        span = doc[span.start:end]
     root = span.root
     low = root.lower_
     if (root.pos_ == "PRON" or low in RELATIVES | WRITER_PRONOUNS | PERSON_PRONOUNS) and not (
@@ -629,6 +679,8 @@ def resolve_mention(reg: Registry, doc: "Doc", span: "SpacySpan", focus: Focus) 
         if low == "it":
             return _named(_body(_org_before(reg, doc, span.start, focus)) or focus.last_org)
         if low in ("they", "them"):
+            if _people_before(doc, span, focus):
+                return Resolved(kind="unnamed")  # "Documentation writers must ... they must": no body
             return _named(focus.last_org or _body(_org_before(reg, doc, span.start, focus)))
         if low in ("we", "us", "our"):
             # "we" is a body only when that body is the one speaking; else the writer's own voice

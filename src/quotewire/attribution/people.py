@@ -108,6 +108,24 @@ class Registry:
                 key = clean(ent.text)
                 if key and key.lower() not in self.orgs:
                     self.orgs[key.lower()] = Person(key, "organization", first=ent.start_char)
+        self._join_short_forms()
+
+    def _join_short_forms(self) -> None:
+        """"Big Machine" and "Big Machine Records", "Acme" and "Acme Inc." in one article: one body
+        under its fuller name, where the longer adds only words that end a body's name (never "Acme
+        Music" for "Acme"), and only one body of the article so extends the shorter."""
+        keys = list(self.orgs)
+        for short in keys:
+            longer = [k for k in keys if k.startswith(short + " ") and
+                      all(w.strip(",") in body_name_words() for w in k[len(short):].split())]
+            if len({id(self.orgs[k]) for k in longer}) != 1:
+                continue
+            full, part = self.orgs[longer[0]], self.orgs[short]
+            if full is part or part.kind != "organization" or full.kind != "organization":
+                continue
+            full.aliases.add(part.name)
+            full.first = min(full.first, part.first)
+            self.orgs[short] = full
 
     def _person(self, ent: "SpacySpan") -> Person | None:
         words, lead = strip_name(clean(ent.text).split())

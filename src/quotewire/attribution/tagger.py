@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from quotewire.attribution.candidates import Candidate, source_of, source_range
-from quotewire.attribution.lexicon import body_nouns, document_nouns, org_words, person_suffixes, person_words
+from quotewire.attribution.lexicon import can_speak
 from quotewire.errors import ModelError
 
 if TYPE_CHECKING:
@@ -286,19 +286,6 @@ def _runs(probs: Probs, col: int) -> list[tuple[int, int]]:
     if start is not None:
         out.append((start, last + 1))
     return out
-
-
-_SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
-
-
-def can_speak(tok: "Token") -> bool:
-    """Could this head name who speaks: a name, a pronoun, or a noun of a person, a body or a
-    document (the attribution lexicons, and person endings: "economist", "lawyer")?"""
-    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in _SPEAKER_ENTS:
-        return True
-    words = {tok.lemma_.lower(), tok.lower_}  # "data": lemma "datum"
-    return any(w in person_words() or w in body_nouns() or w in org_words() or w in document_nouns()
-               or w.endswith(person_suffixes()) for w in words)
 
 
 def proposals(doc: "Doc", probs: Probs, taken: list[tuple[int, int]], min_words: int = 3) -> list[Candidate]:

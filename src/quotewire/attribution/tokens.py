@@ -29,6 +29,17 @@ def trim_range(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def cut_hyphen_tail(doc: "Doc", start: int, end: int) -> int:
+    """The end of a noun phrase without a hyphenated adverb the parser took for its head ("The
+    company flat-out denied": "The company")."""
+    head = end - 1
+    if end - start >= 4 and doc[end - 2].tag_ == "HYPH" and doc[end - 3].pos_ in ("ADV", "ADJ") \
+            and doc[end - 4].dep_ == "compound" and doc[end - 4].head.i == head and doc[end - 4].pos_ == "NOUN" \
+            and any(c.dep_ == "det" for c in doc[end - 4].children):
+        return end - 3
+    return end
+
+
 def token_runs(doc: "Doc", idx: list[int]) -> list[tuple[int, int]]:
     """Token indices -> contiguous token ranges, bridging gaps made only of punctuation."""
     if not idx:
