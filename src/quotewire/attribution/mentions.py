@@ -259,12 +259,16 @@ def _person_of(reg: Registry, ent: "SpacySpan") -> Person | None:
     return _person_named(reg, clean(ent.text)) if ent.label_ in _NAME_ENTS else None
 
 
+def _sentence_before_start(doc: "Doc", span: "SpacySpan") -> int:
+    """The first token of the sentence before ``span``'s (of its own, for the first sentence)."""
+    sent = span.sent
+    return doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+
+
 def _subject_before(reg: Registry, doc: "Doc", span: "SpacySpan", pronoun: str, focus: Focus) -> Person | None:
     """"Okafor faces questions ... when he told voters ...": the nearest named subject of this sentence
     (before the pronoun) or of the one before, outside quotations, that fits the pronoun."""
-    sent = span.sent
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    for tok in reversed(doc[start:span.start]):
+    for tok in reversed(doc[_sentence_before_start(doc, span):span.start]):
         if tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.head.dep_ in ("nsubj", "nsubjpass") and \
                 not _may_be_person(tok.head):
             pass  # "Doe's plan is not limited to ports. He has ...": the owner of a subject that is no one
@@ -287,9 +291,7 @@ def _people_before(doc: "Doc", span: "SpacySpan", focus: Focus) -> bool:
     """"Writers must keep this in mind ... they must describe ...": the nearest subject of this
     sentence (before the pronoun) or of the one before, outside quotations, is a plural noun of
     people, which "they" stands for rather than the last body named."""
-    sent = span.sent
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    for tok in reversed(doc[start:span.start]):
+    for tok in reversed(doc[_sentence_before_start(doc, span):span.start]):
         if tok.dep_ not in ("nsubj", "nsubjpass") or any(a <= tok.idx < b for a, b in focus.quoted):
             continue
         if tok.pos_ == "PRON":
@@ -621,17 +623,11 @@ def _org_like(reg: Registry, doc: "Doc", span: "SpacySpan", root: "Token", focus
            and any(c.dep_ in ("poss", "compound", "amod") for c in t.children) and not _ranked(t)
            and not _names_a_body(doc, t) for t in doc[max(0, span.start - 150):span.start]):
         return None  # "The players' union said ... the union said": the body described before, unnamed
-    if RECENT_BODY:
-        sent = span.sent
-        prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        near = next((p for e in reversed(before) if e.start >= prev_start for p in [_body(_org(reg, e))]
-                     if p is not None), None)
-        if near is not None:
-            return near
-    return focus.last_org or next((p for e in reversed(before) for p in [_body(_org(reg, e))] if p is not None), None)
-
-
-RECENT_BODY = True
+    # the body named in this sentence or the one before, else the last that spoke, else the last named
+    last = next(((e, p) for e in reversed(before) for p in [_body(_org(reg, e))] if p is not None), None)
+    if last is not None and last[0].start >= _sentence_before_start(doc, span):
+        return last[1]
+    return focus.last_org or (last[1] if last else None)
 
 
 def _names_a_body(doc: "Doc", noun: "Token") -> bool:
