@@ -183,6 +183,24 @@ MORE = [
         "This network, says Oriana Feldspar, a geologist at the University of Tromsdal, shapes the "
         "valleys of the whole region.",
         "shapes the", "Oriana Feldspar", id="a cue with its subject after it"),
+    pytest.param(
+        # "the state's largest utility" describes the utility the article named; "the players'
+        # union" (a test below) is a body of its own
+        "Crews will restore power by Friday, said Dana Whitlock, a director at Northvale Power "
+        "Co.\n\nThe state\u2019s largest utility cut the number of homes affected to 40,000. "
+        "The utility said it would watch the wind closely.",
+        "watch the wind closely", "Northvale Power Co", id="a body described by its rank is the body named before"),
+    pytest.param(
+        "Vantor Aerospace Inc. said on Wednesday that it would deliver 40 jets to the carrier next "
+        "year.\n\nMeridian Air is the largest buyer of Corvane Aviation's twin-deck jet, with 90 in "
+        "its fleet. The European manufacturer said on Friday that it would end production in 2027.",
+        "end production in 2027", "Corvane Aviation",
+        id="a body noun is the body of the sentence before over the last speaking body"),
+    pytest.param(
+        "As the channel's medical correspondent Dr. Ines Varga noted at the time, the scan meant "
+        "that the patient had a moderate risk of a stroke, according to guidance from the "
+        "Lakeside Clinic.",
+        "moderate risk of a stroke", "Ines Varga", id="as X noted with an according-to inside is X's"),
 ]
 
 
@@ -388,33 +406,6 @@ def test_a_misparsed_subject_is_still_the_source() -> None:
     art = _read("As we have noted, a 2021 study by the Harrowgate Institute for Trade, a think tank in "
                 "Leeds, concluded that the levy fell mostly on shoppers.")
     assert _speaker(art, "fell mostly on shoppers").name == "Harrowgate Institute for Trade"
-
-
-RESOLVED_BODIES = [
-    pytest.param(
-        # "the state's largest utility" describes the utility the article named; "the players'
-        # union" (the test above) is a body of its own
-        "Crews will restore power by Friday, said Dana Whitlock, a director at Northvale Power "
-        "Co.\n\nThe state\u2019s largest utility cut the number of homes affected to 40,000. "
-        "The utility said it would watch the wind closely.",
-        "watch the wind closely", "Northvale Power Co", id="a body described by its rank is the body named before"),
-    pytest.param(
-        "Vantor Aerospace Inc. said on Wednesday that it would deliver 40 jets to the carrier next "
-        "year.\n\nMeridian Air is the largest buyer of Corvane Aviation's twin-deck jet, with 90 in "
-        "its fleet. The European manufacturer said on Friday that it would end production in 2027.",
-        "end production in 2027", "Corvane Aviation",
-        id="a body noun is the body of the sentence before over the last speaking body"),
-    pytest.param(
-        "As the channel's medical correspondent Dr. Ines Varga noted at the time, the scan meant "
-        "that the patient had a moderate risk of a stroke, according to guidance from the "
-        "Lakeside Clinic.",
-        "moderate risk of a stroke", "Ines Varga", id="as X noted with an according-to inside is X's"),
-]
-
-
-@pytest.mark.parametrize("text, words, name", RESOLVED_BODIES)
-def test_session16_speaker_name(text: str, words: str, name: str) -> None:
-    assert _speaker(_read(text), words).name == name
 
 
 def test_a_body_and_its_name_with_a_company_word_are_one_speaker() -> None:
